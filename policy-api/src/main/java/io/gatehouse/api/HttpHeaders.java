@@ -1,0 +1,182 @@
+package io.gatehouse.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * An ordered, case-insensitive HTTP header multimap. Names keep the spelling of their first insertion.
+ *
+ * <p>Names and values are validated on the way in: a name must be an RFC 9110 token and a value must not contain
+ * CR, LF or NUL, so a policy can never split a header. Not thread-safe; one instance belongs to one message.
+ */
+public final class HttpHeaders {
+  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+
+  private static final class Entry {
+    final String name;
+    final List<String> values;
+
+    Entry(String name, List<String> values) {
+      this.name = name;
+      this.values = values;
+    }
+  }
+
+  /** Creates an empty header map. */
+  public HttpHeaders() {}
+
+  /** Creates a header map from name/value pairs: {@code of("Accept", "a", "X-Id", "1")}. */
+  public static HttpHeaders of(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("expected name/value pairs");
+    }
+    HttpHeaders headers = new HttpHeaders();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      headers.add(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return headers;
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** Appends one value, keeping existing ones. */
+  public HttpHeaders add(String name, String value) {
+    checkName(name);
+    checkValue(value);
+    entries.computeIfAbsent(key(name), k -> new Entry(name, new ArrayList<>(1))).values.add(value);
+    return this;
+  }
+
+  /** Replaces all values of {@code name}; an empty list removes the header. */
+  public HttpHeaders set(String name, List<String> values) {
+    checkName(name);
+    if (values.isEmpty()) {
+      remove(name);
+      return this;
+    }
+    List<String> copy = new ArrayList<>(values.size());
+    for (String v : values) {
+      checkValue(v);
+      copy.add(v);
+    }
+    Entry existing = entries.get(key(name));
+    entries.put(key(name), new Entry(existing != null ? existing.name : name, copy));
+    return this;
+  }
+
+  /** Replaces all values of {@code name} with one value. */
+  public HttpHeaders set(String name, String value) {
+    return set(name, List.of(value));
+  }
+
+  /** Removes a header; returns whether it was present. */
+  public boolean remove(String name) {
+    return entries.remove(key(name)) != null;
+  }
+
+  /** All values of a header in order, or an empty list. The list is read-only. */
+  public List<String> get(String name) {
+    Entry e = entries.get(key(name));
+    return e == null ? List.of() : Collections.unmodifiableList(e.values);
+  }
+
+  /** The first value of a header, or null. */
+  public String first(String name) {
+    Entry e = entries.get(key(name));
+    return e == null || e.values.isEmpty() ? null : e.values.get(0);
+  }
+
+  /** Whether the header is present. */
+  public boolean contains(String name) {
+    return entries.containsKey(key(name));
+  }
+
+  /** Header names in insertion order, spelled as first inserted. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>(entries.size());
+    for (Entry e : entries.values()) {
+      names.add(e.name);
+    }
+    return names;
+  }
+
+  /** Number of distinct header names. */
+  public int size() {
+    return entries.size();
+  }
+
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /** Visits every header with its read-only value list. */
+  public void forEach(BiConsumer<String, List<String>> action) {
+    for (Entry e : entries.values()) {
+      action.accept(e.name, Collections.unmodifiableList(e.values));
+    }
+  }
+
+  /** A copy as an ordered map of name to values (spelling of first insertion). */
+  public Map<String, List<String>> toMap() {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    for (Entry e : entries.values()) {
+      map.put(e.name, List.copyOf(e.values));
+    }
+    return map;
+  }
+
+  /** Lower-cased names, for set-like checks. */
+  public Set<String> lowerCaseNames() {
+    return Collections.unmodifiableSet(entries.keySet());
+  }
+
+  /** A deep copy. */
+  public HttpHeaders copy() {
+    HttpHeaders copy = new HttpHeaders();
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      copy.entries.put(e.getKey(), new Entry(e.getValue().name, new ArrayList<>(e.getValue().values)));
+    }
+    return copy;
+  }
+
+  /** Throws {@link IllegalArgumentException} unless {@code name} is an HTTP token. */
+  public static void checkName(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException("header name is empty");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!token) {
+        throw new IllegalArgumentException("invalid character in header name: " + name);
+      }
+    }
+  }
+
+  /** Throws {@link IllegalArgumentException} if {@code value} could split or truncate a header line. */
+  public static void checkValue(String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("header value is null");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        throw new IllegalArgumentException("header value contains CR, LF or NUL");
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return toMap().toString();
+  }
+}
