@@ -1,0 +1,223 @@
+package io.gatehouse.engine.pipeline;
+
+import io.gatehouse.api.Backend;
+import io.gatehouse.api.BackendRequest;
+import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.api.LastError;
+import io.gatehouse.api.TraceSink;
+import io.gatehouse.engine.context.ApiInfo;
+import io.gatehouse.engine.context.DeploymentInfo;
+import io.gatehouse.engine.context.OperationInfo;
+import io.gatehouse.engine.context.PolicyContext;
+import io.gatehouse.engine.context.ProductInfo;
+import io.gatehouse.engine.context.SubscriptionInfo;
+import io.gatehouse.engine.context.UserInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One request's state while its pipeline runs; implements APIM's {@code context} for expressions. Confined to one
+ * request (never shared between threads at the same time), so it needs no locking.
+ */
+public final class Exchange implements PolicyContext {
+  private final MutableRequest request;
+  private final MutableResponse response = new MutableResponse();
+  private final Map<String, Object> variables = new HashMap<>();
+  private final ApiInfo api;
+  private final OperationInfo operation;
+  private final ProductInfo product;
+  private final SubscriptionInfo subscription;
+  private final UserInfo user;
+  private final DeploymentInfo deployment;
+  private final UUID requestId;
+  private final Instant timestamp;
+  private final Clock clock;
+  private final Backend backend;
+  private final TraceSink traceSink;
+  private final boolean tracing;
+  private final List<StepTrace> stepTraces;
+  private LastError lastError;
+  private BackendRequest backendRequest;
+  private HttpHeaders corsHeaders;
+
+  /** Everything an exchange is created from. */
+  public record Setup(
+      MutableRequestSetup request,
+      ApiInfo api,
+      OperationInfo operation,
+      ProductInfo product,
+      SubscriptionInfo subscription,
+      UserInfo user,
+      DeploymentInfo deployment,
+      Clock clock,
+      Backend backend,
+      TraceSink traceSink,
+      boolean tracing,
+      boolean recordSteps) {}
+
+  /** The request part of {@link Setup}. */
+  public record MutableRequestSetup(
+      String method,
+      io.gatehouse.engine.context.UrlInfo originalUrl,
+      java.net.URI backendBase,
+      String relativePath,
+      HttpHeaders headers,
+      byte[] body,
+      Map<String, String> matchedParameters,
+      String ipAddress,
+      java.security.cert.X509Certificate certificate) {}
+
+  public Exchange(Setup setup) {
+    MutableRequestSetup r = setup.request();
+    this.request = new MutableRequest(r.method(), r.originalUrl(), r.backendBase(), r.relativePath(), r.headers(),
+        r.body(), r.matchedParameters(), r.ipAddress(), r.certificate());
+    this.api = setup.api();
+    this.operation = setup.operation();
+    this.product = setup.product();
+    this.subscription = setup.subscription();
+    this.user = setup.user();
+    this.deployment = setup.deployment();
+    this.clock = setup.clock();
+    this.backend = setup.backend();
+    this.traceSink = setup.traceSink();
+    this.tracing = setup.tracing();
+    this.stepTraces = setup.recordSteps() ? new ArrayList<>() : null;
+    this.requestId = UUID.randomUUID();
+    this.timestamp = clock.instant();
+  }
+
+  @Override
+  public MutableRequest request() {
+    return request;
+  }
+
+  @Override
+  public MutableResponse response() {
+    return response;
+  }
+
+  @Override
+  public Map<String, Object> variables() {
+    return variables;
+  }
+
+  @Override
+  public ApiInfo api() {
+    return api;
+  }
+
+  @Override
+  public OperationInfo operation() {
+    return operation;
+  }
+
+  @Override
+  public ProductInfo product() {
+    return product;
+  }
+
+  @Override
+  public SubscriptionInfo subscription() {
+    return subscription;
+  }
+
+  @Override
+  public UserInfo user() {
+    return user;
+  }
+
+  @Override
+  public LastError lastError() {
+    return lastError;
+  }
+
+  public void setLastError(LastError lastError) {
+    this.lastError = lastError;
+  }
+
+  @Override
+  public DeploymentInfo deployment() {
+    return deployment;
+  }
+
+  @Override
+  public UUID requestId() {
+    return requestId;
+  }
+
+  @Override
+  public Instant timestamp() {
+    return timestamp;
+  }
+
+  @Override
+  public Duration elapsed() {
+    return Duration.between(timestamp, clock.instant());
+  }
+
+  @Override
+  public boolean tracing() {
+    return tracing;
+  }
+
+  @Override
+  public void trace(String message) {
+    traceSink.trace(new TraceSink.TraceEvent("expression", "verbose", message, Map.of()));
+  }
+
+  /** Sends a trace event from the {@code trace} policy. */
+  public void trace(TraceSink.TraceEvent event) {
+    traceSink.trace(event);
+  }
+
+  @Override
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** The engine's backend SPI. */
+  public Backend backend() {
+    return backend;
+  }
+
+  /** The last request sent to the backend, or null. */
+  public BackendRequest backendRequest() {
+    return backendRequest;
+  }
+
+  public void setBackendRequest(BackendRequest backendRequest) {
+    this.backendRequest = backendRequest;
+  }
+
+  /** Headers the {@code cors} policy adds to the final response, or null. */
+  public HttpHeaders corsHeaders() {
+    return corsHeaders;
+  }
+
+  public void setCorsHeaders(HttpHeaders corsHeaders) {
+    this.corsHeaders = corsHeaders;
+  }
+
+  /** Whether per-statement traces are being recorded (test harness, CLI {@code run}). */
+  public boolean recordsSteps() {
+    return stepTraces != null;
+  }
+
+  /** Records that a statement ran (only when recording). */
+  public void recordStep(StepTrace trace) {
+    if (stepTraces != null) {
+      stepTraces.add(trace);
+    }
+  }
+
+  /** Recorded statement traces, or an empty list. */
+  public List<StepTrace> stepTraces() {
+    return stepTraces == null ? List.of() : List.copyOf(stepTraces);
+  }
+}

@@ -1,0 +1,134 @@
+package io.gatehouse.engine.pipeline;
+
+import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.engine.context.RequestContext;
+import io.gatehouse.engine.context.UrlInfo;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code context.Request}: the request as policies modify it. The URL sent to the backend is kept as a base URL
+ * (the API's service URL or {@code set-backend-service}), the operation-relative path and the query, so that
+ * {@code rewrite-uri}, {@code set-query-parameter} and {@code set-backend-service} each change only their part.
+ */
+public final class MutableRequest implements RequestContext {
+  private String method;
+  private final UrlInfo originalUrl;
+  private URI backendBase;
+  private String relativePath;
+  private final LinkedHashMap<String, List<String>> query;
+  private final HttpHeaders headers;
+  private Body body;
+  private final Map<String, String> matchedParameters;
+  private final String ipAddress;
+  private final X509Certificate certificate;
+
+  MutableRequest(
+      String method, UrlInfo originalUrl, URI backendBase, String relativePath, HttpHeaders headers, byte[] body,
+      Map<String, String> matchedParameters, String ipAddress, X509Certificate certificate) {
+    this.method = method;
+    this.originalUrl = originalUrl;
+    this.backendBase = backendBase;
+    this.relativePath = relativePath;
+    this.query = new LinkedHashMap<>();
+    originalUrl.query().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
+    this.headers = headers;
+    this.body = body == null ? null : new Body(body, headers);
+    this.matchedParameters = Map.copyOf(matchedParameters);
+    this.ipAddress = ipAddress;
+    this.certificate = certificate;
+  }
+
+  @Override
+  public String method() {
+    return method;
+  }
+
+  public void setMethod(String method) {
+    this.method = method;
+  }
+
+  @Override
+  public UrlInfo url() {
+    URI base = backendBase;
+    if (base == null) {
+      return new UrlInfo(originalUrl.scheme(), originalUrl.host(), originalUrl.port(), relativePath, query);
+    }
+    String scheme = base.getScheme();
+    int port = base.getPort() != -1 ? base.getPort() : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    return new UrlInfo(scheme, base.getHost(), port, joinPath(base.getRawPath(), relativePath), query);
+  }
+
+  /** Joins a base path and an operation-relative path with exactly one slash between them. */
+  static String joinPath(String basePath, String relative) {
+    String b = basePath == null ? "" : basePath;
+    if (b.endsWith("/")) {
+      b = b.substring(0, b.length() - 1);
+    }
+    if (relative.isEmpty()) {
+      return b.isEmpty() ? "/" : b;
+    }
+    return b + (relative.startsWith("/") ? relative : "/" + relative);
+  }
+
+  @Override
+  public UrlInfo originalUrl() {
+    return originalUrl;
+  }
+
+  /** The backend base URL, or null when neither the API nor a policy defined one. */
+  public URI backendBase() {
+    return backendBase;
+  }
+
+  public void setBackendBase(URI backendBase) {
+    this.backendBase = backendBase;
+  }
+
+  /** Operation-relative path (leading slash, or empty), as {@code rewrite-uri} sets it. */
+  public String relativePath() {
+    return relativePath;
+  }
+
+  public void setRelativePath(String relativePath) {
+    this.relativePath = relativePath;
+  }
+
+  /** The mutable query parameters sent to the backend, in order. */
+  public LinkedHashMap<String, List<String>> query() {
+    return query;
+  }
+
+  @Override
+  public HttpHeaders headers() {
+    return headers;
+  }
+
+  @Override
+  public Body body() {
+    return body;
+  }
+
+  public void setBody(byte[] bytes) {
+    this.body = new Body(bytes, headers);
+  }
+
+  @Override
+  public Map<String, String> matchedParameters() {
+    return matchedParameters;
+  }
+
+  @Override
+  public String ipAddress() {
+    return ipAddress;
+  }
+
+  @Override
+  public X509Certificate certificate() {
+    return certificate;
+  }
+}

@@ -1,0 +1,55 @@
+package io.gatehouse.engine.pipeline;
+
+import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.engine.context.ResponseContext;
+
+/** {@code context.Response}: the response being built; before the backend answers it is 200 with nothing else. */
+public final class MutableResponse implements ResponseContext {
+  private int statusCode = 200;
+  private String statusReason = "OK";
+  private HttpHeaders headers = new HttpHeaders();
+  private Body body;
+
+  @Override
+  public int statusCode() {
+    return statusCode;
+  }
+
+  @Override
+  public String statusReason() {
+    return statusReason;
+  }
+
+  public void setStatus(int statusCode, String statusReason) {
+    this.statusCode = statusCode;
+    this.statusReason = statusReason == null ? "" : statusReason;
+  }
+
+  @Override
+  public HttpHeaders headers() {
+    return headers;
+  }
+
+  @Override
+  public Body body() {
+    return body;
+  }
+
+  /** Sets the body; null or empty bytes mean "no body". */
+  public void setBody(byte[] bytes) {
+    this.body = bytes == null ? null : new Body(bytes, headers);
+  }
+
+  /** Replaces everything (a backend response, a cached one, or a {@code response-variable-name} response). */
+  public void replaceWith(int statusCode, String statusReason, HttpHeaders headers, byte[] body) {
+    this.statusCode = statusCode;
+    this.statusReason = statusReason == null ? "" : statusReason;
+    this.headers = headers;
+    this.body = body == null || body.length == 0 ? null : new Body(body, headers);
+  }
+
+  /** Resets to an empty 200 response. */
+  public void reset() {
+    replaceWith(200, "OK", new HttpHeaders(), null);
+  }
+}

@@ -1,0 +1,223 @@
+package io.gatehouse.engine.policy;
+
+import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.engine.pipeline.Exchange;
+import io.gatehouse.engine.pipeline.Flow;
+import io.gatehouse.engine.pipeline.PreflightHandler;
+import io.gatehouse.engine.pipeline.Step;
+import io.gatehouse.xml.XmlElement;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code cors}. Preflights ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}) are
+ * answered by {@link #answerPreflight} before any other policy runs (see the pipeline); as a statement it handles
+ * actual cross-origin requests: a matching {@code Origin} gets the CORS response headers added to the final
+ * response; a non-matching one ends the request with an empty 200 when {@code terminate-unmatched-request} is true
+ * (the default) or continues without CORS headers. Requests without {@code Origin} are not cross-origin and pass.
+ *
+ * <p>Origins match on scheme, host and port (default ports 80/443 implied). Without {@code allowed-methods} only GET
+ * and POST are allowed. DECISION: {@code allow-credentials="true"} with the origin {@code *} is a load error, since
+ * browsers reject that combination.
+ */
+final class CorsPolicy implements Step, PreflightHandler {
+  private final Value<Boolean> allowCredentials;
+  private final Value<Boolean> terminateUnmatched;
+  private final List<Value<String>> origins;
+  private final List<Value<String>> methods;
+  private final Value<Long> maxAge;
+  private final List<Value<String>> headers;
+  private final List<Value<String>> exposeHeaders;
+
+  private CorsPolicy(Value<Boolean> allowCredentials, Value<Boolean> terminateUnmatched, List<Value<String>> origins,
+      List<Value<String>> methods, Value<Long> maxAge, List<Value<String>> headers,
+      List<Value<String>> exposeHeaders) {
+    this.allowCredentials = allowCredentials;
+    this.terminateUnmatched = terminateUnmatched;
+    this.origins = origins;
+    this.methods = methods;
+    this.maxAge = maxAge;
+    this.headers = headers;
+    this.exposeHeaders = exposeHeaders;
+  }
+
+  static Step compile(XmlElement element, CompileContext context) {
+    Value<Boolean> credentials = context.bool(element, "allow-credentials", false);
+    Value<Boolean> terminate = context.bool(element, "terminate-unmatched-request", true);
+    XmlElement originsElement = element.element("allowed-origins").orElse(null);
+    if (originsElement == null || originsElement.elements("origin").isEmpty()) {
+      context.error(element.position(), "'cors' requires 'allowed-origins' with at least one 'origin'");
+      return null;
+    }
+    List<Value<String>> origins = texts(originsElement, "origin", context);
+    XmlElement methodsElement = element.element("allowed-methods").orElse(null);
+    List<Value<String>> methods = methodsElement == null
+        ? List.of(Value.constant("GET"), Value.constant("POST"))
+        : texts(methodsElement, "method", context);
+    Value<Long> maxAge = methodsElement == null ? Value.constant(0L)
+        : context.integer(methodsElement, "preflight-result-max-age", 0L);
+    XmlElement headersElement = element.element("allowed-headers").orElse(null);
+    List<Value<String>> headers = headersElement == null ? List.of() : texts(headersElement, "header", context);
+    XmlElement exposeElement = element.element("expose-headers").orElse(null);
+    List<Value<String>> expose = exposeElement == null ? List.of() : texts(exposeElement, "header", context);
+    if (credentials == null || terminate == null || origins == null || methods == null || maxAge == null
+        || headers == null || expose == null) {
+      return null;
+    }
+    boolean wildcard = origins.stream().anyMatch(o -> o.isConstant() && "*".equals(o.get(null)));
+    if (wildcard && credentials.isConstant() && credentials.get(null)) {
+      context.error(element.position(),
+          "allow-credentials=\"true\" cannot be combined with the origin '*': browsers reject it; list the origins");
+      return null;
+    }
+    return new CorsPolicy(credentials, terminate, origins, methods, maxAge, headers, expose);
+  }
+
+  private static List<Value<String>> texts(XmlElement parent, String name, CompileContext context) {
+    List<Value<String>> values = new ArrayList<>();
+    for (XmlElement e : parent.elements(name)) {
+      Value<String> v = context.text(e);
+      if (v == null) {
+        return null;
+      }
+      values.add(v);
+    }
+    return List.copyOf(values);
+  }
+
+  @Override
+  public Flow run(Exchange exchange) {
+    String origin = exchange.request().headers().first("Origin");
+    if (origin == null) {
+      return Flow.CONTINUE;
+    }
+    String allowedOrigin = matchOrigin(origin, exchange);
+    if (allowedOrigin != null) {
+      HttpHeaders h = new HttpHeaders();
+      h.set("Access-Control-Allow-Origin", allowedOrigin);
+      if (allowCredentials.get(exchange)) {
+        h.set("Access-Control-Allow-Credentials", "true");
+      }
+      List<String> expose = evaluate(exposeHeaders, exchange);
+      if (!expose.isEmpty()) {
+        h.set("Access-Control-Expose-Headers", String.join(",", expose));
+      }
+      if (!allowedOrigin.equals("*")) {
+        h.set("Vary", "Origin");
+      }
+      exchange.setCorsHeaders(h);
+      return Flow.CONTINUE;
+    }
+    if (terminateUnmatched.get(exchange)) {
+      exchange.response().reset();
+      return Flow.END;
+    }
+    return Flow.CONTINUE;
+  }
+
+  @Override
+  public boolean answerPreflight(Exchange exchange) {
+    HttpHeaders request = exchange.request().headers();
+    String origin = request.first("Origin");
+    String method = request.first("Access-Control-Request-Method");
+    String allowedOrigin = origin == null ? null : matchOrigin(origin, exchange);
+    if (allowedOrigin == null || method == null || !matchesAny(method.strip(), evaluate(methods, exchange), false)) {
+      return false;
+    }
+    List<String> requested = new ArrayList<>();
+    for (String line : request.get("Access-Control-Request-Headers")) {
+      for (String h : line.split(",")) {
+        if (!h.isBlank()) {
+          requested.add(h.strip());
+        }
+      }
+    }
+    List<String> allowedHeaders = evaluate(headers, exchange);
+    for (String h : requested) {
+      if (!matchesAny(h, allowedHeaders, true)) {
+        return false;
+      }
+    }
+    HttpHeaders out = new HttpHeaders();
+    out.set("Access-Control-Allow-Origin", allowedOrigin);
+    out.set("Access-Control-Allow-Methods", method.strip());
+    if (!requested.isEmpty()) {
+      out.set("Access-Control-Allow-Headers", String.join(",", requested));
+    }
+    Long age = maxAge.get(exchange);
+    if (age != null && age > 0) {
+      out.set("Access-Control-Max-Age", Long.toString(age));
+    }
+    if (allowCredentials.get(exchange)) {
+      out.set("Access-Control-Allow-Credentials", "true");
+    }
+    if (!allowedOrigin.equals("*")) {
+      out.set("Vary", "Origin");
+    }
+    exchange.response().replaceWith(200, "OK", out, null);
+    return true;
+  }
+
+  @Override
+  public boolean terminatesUnmatched(Exchange exchange) {
+    return terminateUnmatched.get(exchange);
+  }
+
+  /** The value for Access-Control-Allow-Origin, or null when the origin is not allowed. */
+  private String matchOrigin(String origin, Exchange exchange) {
+    String normalized = normalizeOrigin(origin);
+    for (Value<String> v : origins) {
+      String allowed = v.get(exchange);
+      if (allowed == null) {
+        continue;
+      }
+      if (allowed.strip().equals("*")) {
+        return allowCredentials.get(exchange) ? origin : "*";
+      }
+      if (normalized != null && normalized.equals(normalizeOrigin(allowed))) {
+        return origin;
+      }
+    }
+    return null;
+  }
+
+  /** {@code scheme://host:port} in lower case with the default port made explicit, or null if not an origin. */
+  static String normalizeOrigin(String origin) {
+    try {
+      URI uri = new URI(origin.strip());
+      String scheme = uri.getScheme();
+      String host = uri.getHost();
+      if (scheme == null || host == null) {
+        return null;
+      }
+      scheme = scheme.toLowerCase(Locale.ROOT);
+      int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+      return scheme + "://" + host.toLowerCase(Locale.ROOT) + ":" + port;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static boolean matchesAny(String value, List<String> allowed, boolean ignoreCase) {
+    for (String a : allowed) {
+      String s = a.strip();
+      if (s.equals("*") || (ignoreCase ? s.equalsIgnoreCase(value) : s.equals(value))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> evaluate(List<Value<String>> values, Exchange exchange) {
+    List<String> result = new ArrayList<>(values.size());
+    for (Value<String> v : values) {
+      String s = v.get(exchange);
+      if (s != null) {
+        result.add(s);
+      }
+    }
+    return result;
+  }
+}

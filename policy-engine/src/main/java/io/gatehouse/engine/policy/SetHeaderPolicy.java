@@ -1,0 +1,78 @@
+package io.gatehouse.engine.policy;
+
+import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.engine.pipeline.Exchange;
+import io.gatehouse.engine.pipeline.Flow;
+import io.gatehouse.engine.pipeline.PolicyFailure;
+import io.gatehouse.engine.pipeline.Step;
+import io.gatehouse.xml.XmlElement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code set-header}: edits the backend request's headers (inbound, backend) or the client response's (outbound,
+ * on-error, inside return-response). {@code Connection}, {@code Content-Length}, {@code Keep-Alive} and
+ * {@code Transfer-Encoding} belong to the transport and cannot be set or removed; {@code Server} cannot be removed.
+ * A value that would split the header (CR, LF) fails the policy instead of reaching the wire.
+ */
+final class SetHeaderPolicy implements Step {
+  static final Set<String> TRANSPORT_HEADERS = Set.of("connection", "content-length", "keep-alive",
+      "transfer-encoding");
+
+  private final NamedValuesEdit edit;
+  private final MessageTarget target;
+
+  private SetHeaderPolicy(NamedValuesEdit edit, MessageTarget target) {
+    this.edit = edit;
+    this.target = target;
+  }
+
+  static Step compile(XmlElement element, CompileContext context) {
+    NamedValuesEdit edit = NamedValuesEdit.compile(element, context);
+    if (edit == null) {
+      return null;
+    }
+    if (edit.name().isConstant()) {
+      String name = edit.name().get(null);
+      try {
+        HttpHeaders.checkName(name);
+      } catch (IllegalArgumentException e) {
+        context.error(element.position(), "'" + name + "' is not a valid header name");
+        return null;
+      }
+      if (TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        context.error(element.position(), "header '" + name + "' is managed by the transport and cannot be set");
+        return null;
+      }
+    }
+    if (element.elements("value").isEmpty() && !"delete".equals(element.attributeValue("exists-action"))
+        && edit.action().isConstant()) {
+      context.warning(element.position(), "'set-header' without 'value' sets nothing");
+    }
+    return new SetHeaderPolicy(edit, context.target());
+  }
+
+  @Override
+  public Flow run(Exchange exchange) {
+    String name = edit.evalName(exchange);
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (TRANSPORT_HEADERS.contains(lower)) {
+      return Flow.CONTINUE;
+    }
+    ExistsAction action = edit.evalAction(exchange);
+    if (action == ExistsAction.DELETE && lower.equals("server")) {
+      return Flow.CONTINUE;
+    }
+    HttpHeaders headers = target == MessageTarget.REQUEST
+        ? exchange.request().headers()
+        : exchange.response().headers();
+    List<String> existing = headers.contains(name) ? headers.get(name) : null;
+    try {
+      headers.set(name, action.apply(existing, edit.evalValues(exchange)));
+    } catch (IllegalArgumentException e) {
+      throw PolicyFailure.internal(null, "InvalidHeader", "Header " + name + " cannot be set: " + e.getMessage());
+    }
+    return Flow.CONTINUE;
+  }
+}
