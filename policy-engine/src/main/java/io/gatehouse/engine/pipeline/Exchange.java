@@ -42,6 +42,7 @@ public final class Exchange implements PolicyContext {
   private final TraceSink traceSink;
   private final boolean tracing;
   private final List<StepTrace> stepTraces;
+  private final List<TraceSink.TraceEvent> traceEvents;
   private LastError lastError;
   private BackendRequest backendRequest;
   private HttpHeaders corsHeaders;
@@ -88,6 +89,7 @@ public final class Exchange implements PolicyContext {
     this.traceSink = setup.traceSink();
     this.tracing = setup.tracing();
     this.stepTraces = setup.recordSteps() ? new ArrayList<>() : null;
+    this.traceEvents = setup.recordSteps() ? new ArrayList<>() : null;
     this.requestId = UUID.randomUUID();
     this.timestamp = clock.instant();
   }
@@ -168,12 +170,20 @@ public final class Exchange implements PolicyContext {
 
   @Override
   public void trace(String message) {
-    traceSink.trace(new TraceSink.TraceEvent("expression", "verbose", message, Map.of()));
+    trace(new TraceSink.TraceEvent("expression", "verbose", message == null ? "" : message, Map.of()));
   }
 
-  /** Sends a trace event from the {@code trace} policy. */
+  /** Sends a trace event from the {@code trace} policy (and records it when recording). */
   public void trace(TraceSink.TraceEvent event) {
+    if (traceEvents != null) {
+      traceEvents.add(event);
+    }
     traceSink.trace(event);
+  }
+
+  /** Recorded trace events, or an empty list. */
+  public List<TraceSink.TraceEvent> traceEvents() {
+    return traceEvents == null ? List.of() : List.copyOf(traceEvents);
   }
 
   @Override
