@@ -1,0 +1,84 @@
+package io.gatehouse.engine.policy;
+
+import static io.gatehouse.engine.policy.PolicyKit.compile;
+import static io.gatehouse.engine.policy.PolicyKit.problems;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.engine.pipeline.Exchange;
+import io.gatehouse.engine.pipeline.Pipeline;
+import org.junit.jupiter.api.Test;
+
+class CorsPolicyTest {
+  private static final String CORS = "<policies><inbound><cors allow-credentials=\"true\">"
+      + "<allowed-origins><origin>https://app.example.com</origin></allowed-origins>"
+      + "<allowed-methods preflight-result-max-age=\"300\"><method>GET</method><method>PUT</method></allowed-methods>"
+      + "<allowed-headers><header>content-type</header><header>x-id</header></allowed-headers>"
+      + "<expose-headers><header>x-trace</header></expose-headers></cors>"
+      + "<set-header name=\"X-Inbound\"><value>1</value></set-header></inbound>"
+      + "<backend><forward-request /></backend><outbound /><on-error /></policies>";
+
+  private static Exchange preflight(Pipeline p, String origin, String method, String headers) {
+    PolicyKit.Call call = new PolicyKit.Call();
+    call.method = "OPTIONS";
+    call.header("Origin", origin).header("Access-Control-Request-Method", method);
+    if (headers != null) {
+      call.header("Access-Control-Request-Headers", headers);
+    }
+    return call.runPreflight(p);
+  }
+
+  @Test
+  void matchingPreflightIsAnsweredByCorsAlone() {
+    Pipeline p = compile(CORS);
+    assertThat(p.handlesPreflight()).isTrue();
+    Exchange ex = preflight(p, "https://app.example.com:443", "PUT", "Content-Type, X-Id");
+    assertThat(ex.response().statusCode()).isEqualTo(200);
+    assertThat(ex.response().headers().first("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com:443");
+    assertThat(ex.response().headers().first("Access-Control-Allow-Methods")).isEqualTo("PUT");
+    assertThat(ex.response().headers().first("Access-Control-Allow-Headers")).isEqualTo("Content-Type,X-Id");
+    assertThat(ex.response().headers().first("Access-Control-Max-Age")).isEqualTo("300");
+    assertThat(ex.response().headers().first("Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(ex.request().headers().contains("X-Inbound")).isFalse();
+    assertThat(ex.backendRequest()).isNull();
+  }
+
+  @Test
+  void unmatchedPreflightGetsAnEmpty200WithoutCorsHeaders() {
+    Pipeline p = compile(CORS);
+    for (String[] c : new String[][] {{"https://evil.example.com", "GET", null}, {"https://app.example.com",
+        "DELETE", null}, {"https://app.example.com", "GET", "x-other"}}) {
+      Exchange ex = preflight(p, c[0], c[1], c[2]);
+      assertThat(ex.response().statusCode()).isEqualTo(200);
+      assertThat(ex.response().headers().contains("Access-Control-Allow-Origin")).as(String.join(" ", c))
+          .isFalse();
+    }
+  }
+
+  @Test
+  void actualCrossOriginRequests() {
+    Pipeline p = compile(CORS);
+    Exchange allowed = new PolicyKit.Call().header("Origin", "https://app.example.com").run(p);
+    assertThat(allowed.corsHeaders().first("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+    assertThat(allowed.corsHeaders().first("Access-Control-Expose-Headers")).isEqualTo("x-trace");
+    assertThat(allowed.backendRequest()).isNotNull();
+
+    Exchange other = new PolicyKit.Call().header("Origin", "https://evil.example.com").run(p);
+    assertThat(other.backendRequest()).isNull();
+    assertThat(other.corsHeaders()).isNull();
+    assertThat(other.response().statusCode()).isEqualTo(200);
+
+    Exchange sameOrigin = new PolicyKit.Call().run(p);
+    assertThat(sameOrigin.backendRequest()).isNotNull();
+
+    Pipeline lenient = compile(CORS.replace("allow-credentials=\"true\"", "terminate-unmatched-request=\"false\""));
+    Exchange passes = new PolicyKit.Call().header("Origin", "https://evil.example.com").run(lenient);
+    assertThat(passes.backendRequest()).isNotNull();
+    assertThat(passes.corsHeaders()).isNull();
+  }
+
+  @Test
+  void wildcardOriginWithCredentialsIsRejected() {
+    assertThat(problems(CORS.replace("https://app.example.com</origin>", "*</origin>")))
+        .singleElement().asString().contains("cannot be combined with the origin '*'");
+  }
+}
