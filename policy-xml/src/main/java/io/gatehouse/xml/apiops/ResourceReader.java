@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +62,9 @@ final class ResourceReader {
   }
 
   /**
-   * Named values under their display name. A secret, Key Vault or redacted value is null unless
-   * {@link ApiOpsOptions#namedValueOverrides()} supplies it (by folder name or display name).
+   * Named values under their display name (the folder name when it has none). A secret, Key Vault or redacted value
+   * is null unless {@link ApiOpsOptions#namedValueOverrides()} supplies it (by folder name or display name, ignoring
+   * case); a missing value is a warning, as referencing it is an error later. Key Vault references count as secret.
    */
   List<NamedValue> namedValues() {
     List<NamedValue> values = new ArrayList<>();
@@ -173,8 +173,7 @@ final class ResourceReader {
 
   private Map<String, List<String>> valueLists(JsonNode node, Path info) {
     Map<String, List<String>> map = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       List<String> values = new ArrayList<>();
       if (e.getValue().isArray()) {
         e.getValue().forEach(v -> values.add(v.asText()));

@@ -13,7 +13,6 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,8 +90,7 @@ final class SpecReader {
   private List<OperationDefinition> swagger2(Path spec, JsonNode tree) {
     Collector collector = new Collector(spec);
     JsonNode paths = tree.path("paths");
-    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = it.next();
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
       for (String method : SWAGGER2_METHODS) {
         JsonNode op = path.getValue().get(method);
         if (op != null && op.isObject()) {
