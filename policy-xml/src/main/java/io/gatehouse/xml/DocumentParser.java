@@ -56,6 +56,7 @@ final class DocumentParser {
   // pending character data of the innermost open element
   private boolean pendingNonWhitespace;
   private boolean pendingHasExpression;
+  private boolean liquidText;
 
   // lazy decoding feeding the expression scanner
   private int decodePtr;
@@ -414,10 +415,28 @@ final class DocumentParser {
     if (first < last) {
       boolean[] secret = new boolean[1];
       int at = buf.offset(first);
+      liquidText = isLiquidTemplate(owner);
       String value = substitute(first, last, limits.maxTextLength(), at, "text of <" + owner.name + ">", secret);
+      liquidText = false;
       owner.children.add(new XmlText(value, lines.position(at), secret[0]));
     }
     buf.clear();
+  }
+
+  /**
+   * Liquid output tags look like named-value references ({@code {{body.name}}}); in a Liquid template an unknown name
+   * is therefore left alone without a diagnostic, while known named values are still substituted.
+   */
+  private static boolean isLiquidTemplate(Open owner) {
+    if (!owner.name.equals("set-body")) {
+      return false;
+    }
+    for (XmlAttribute a : owner.attributes) {
+      if (a.name().equals("template") && a.value().trim().equalsIgnoreCase("liquid")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- expressions ----
@@ -580,6 +599,10 @@ final class DocumentParser {
       Position at = lines.position(buf.offset(i));
       NamedValue nv = namedValues.resolve(name);
       if (nv == null) {
+        if (liquidText) {
+          i = j + 2;
+          continue;
+        }
         if (unknownNamedValuesAreWarnings) {
           diagnostics.warning(at, "unknown named value '" + name + "'");
         } else {
