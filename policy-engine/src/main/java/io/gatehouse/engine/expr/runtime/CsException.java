@@ -175,9 +175,12 @@ public final class CsException extends RuntimeException {
     return new CsException("InvalidCastException", message);
   }
 
-  /** {@code FormatException} with .NET's message for parsing {@code s} as a number ("The input string 'x' was not in a correct format."). */
+  /**
+   * {@code FormatException} for a number that does not parse. DECISION: the classic message "Input string was not in
+   * a correct format." (.NET Framework, .NET Core up to 7, Mono); .NET 8 quotes the input instead.
+   */
   public static CsException badNumber(String s) {
-    return new CsException("FormatException", "The input string '" + s + "' was not in a correct format.");
+    return new CsException("FormatException", "Input string was not in a correct format.");
   }
 
   /** {@code FormatException} with a message. */
