@@ -22,6 +22,24 @@ public final class UrlCodec {
     return sb.toString();
   }
 
+  /** Decoded query parameters in order ({@code +} is a space); a parameter without {@code =} has a null value. */
+  public static java.util.LinkedHashMap<String, java.util.List<String>> parseQuery(String rawQuery) {
+    java.util.LinkedHashMap<String, java.util.List<String>> result = new java.util.LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return result;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
+      String value = eq < 0 ? null : decode(pair.substring(eq + 1), true);
+      result.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+    }
+    return result;
+  }
+
   /** Decodes {@code %XX} sequences and, when {@code plusIsSpace}, {@code +}; malformed escapes stay as they are. */
   public static String decode(String s, boolean plusIsSpace) {
     if (s.indexOf('%') < 0 && (!plusIsSpace || s.indexOf('+') < 0)) {

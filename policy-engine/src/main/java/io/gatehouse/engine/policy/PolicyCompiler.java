@@ -27,6 +27,7 @@ public final class PolicyCompiler {
   private final Predicate<String> knownPolicy;
   private final Map<String, String> backendUrls;
   private final Function<Object, String> toText;
+  private final boolean anyBackend;
 
   /**
    * @param expressions compiles {@code @(...)} and {@code @{...}} values
@@ -37,6 +38,12 @@ public final class PolicyCompiler {
   public PolicyCompiler(
       ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
       Function<Object, String> toText) {
+    this(expressions, knownPolicy, backendUrls, toText, false);
+  }
+
+  private PolicyCompiler(ExpressionCompiler expressions, Predicate<String> knownPolicy,
+      Map<String, String> backendUrls, Function<Object, String> toText, boolean anyBackend) {
+    this.anyBackend = anyBackend;
     this.expressions = expressions;
     this.factories = StandardPolicies.factories();
     this.knownPolicy = knownPolicy;
@@ -59,7 +66,8 @@ public final class PolicyCompiler {
 
   /** The URL of backend entity {@code id}, or null. */
   String backendUrl(String id) {
-    return backendUrls.get(id);
+    String url = backendUrls.get(id);
+    return url == null && anyBackend ? "https://" + id + ".lint.invalid/" : url;
   }
 
   /** Compiles the four effective sections; errors go to {@code diagnostics}. */
@@ -77,6 +85,14 @@ public final class PolicyCompiler {
         section(Section.OUTBOUND, sections, diagnostics),
         section(Section.ON_ERROR, sections, diagnostics),
         preflight);
+  }
+
+  /**
+   * Compiles sections only to collect diagnostics, as lint does for a lone file: backend ids cannot be resolved
+   * there, so {@code set-backend-service backend-id} is not checked against configured backends.
+   */
+  public void compileForLint(Map<Section, List<ScopedElement>> sections, Diagnostics diagnostics) {
+    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true).compile(sections, diagnostics);
   }
 
   /** Compiles one effective section. */

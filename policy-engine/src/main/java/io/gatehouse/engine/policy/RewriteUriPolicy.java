@@ -42,7 +42,7 @@ final class RewriteUriPolicy implements Step {
     String filled = fill(t, exchange.request().matchedParameters());
     int q = filled.indexOf('?');
     String path = q < 0 ? filled : filled.substring(0, q);
-    LinkedHashMap<String, List<String>> newQuery = q < 0 ? new LinkedHashMap<>() : parseQuery(filled.substring(q + 1));
+    LinkedHashMap<String, List<String>> newQuery = q < 0 ? new LinkedHashMap<>() : UrlCodec.parseQuery(filled.substring(q + 1));
     if (copyUnmatched.get(exchange)) {
       Set<String> declared = templateQueryNames(exchange.operation() == null ? null
           : exchange.operation().urlTemplate());
@@ -83,23 +83,6 @@ final class RewriteUriPolicy implements Step {
     return sb.toString();
   }
 
-  static LinkedHashMap<String, List<String>> parseQuery(String query) {
-    LinkedHashMap<String, List<String>> result = new LinkedHashMap<>();
-    if (query.isEmpty()) {
-      return result;
-    }
-    for (String pair : query.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = UrlCodec.decode(eq < 0 ? pair : pair.substring(0, eq), true);
-      String value = eq < 0 ? null : UrlCodec.decode(pair.substring(eq + 1), true);
-      result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-    return result;
-  }
-
   /** Names of the query parameters an operation URL template declares ({@code /get?a={b}} declares {@code a}). */
   static Set<String> templateQueryNames(String urlTemplate) {
     Set<String> names = new HashSet<>();
@@ -108,7 +91,7 @@ final class RewriteUriPolicy implements Step {
     }
     int q = urlTemplate.indexOf('?');
     if (q >= 0) {
-      names.addAll(parseQuery(urlTemplate.substring(q + 1)).keySet());
+      names.addAll(UrlCodec.parseQuery(urlTemplate.substring(q + 1)).keySet());
     }
     return names;
   }

@@ -117,7 +117,7 @@ final class PolicyKit {
       URI uri = URI.create(url);
       Map<String, List<String>> query = new LinkedHashMap<>();
       if (uri.getRawQuery() != null) {
-        query.putAll(RewriteUriPolicy.parseQuery(uri.getRawQuery()));
+        query.putAll(io.gatehouse.engine.context.UrlCodec.parseQuery(uri.getRawQuery()));
       }
       UrlInfo original = new UrlInfo(uri.getScheme(), uri.getHost(), 443, uri.getRawPath(), query);
       String relative = uri.getRawPath().substring("/api".length());
