@@ -43,6 +43,7 @@ public final class Exchange implements PolicyContext {
   private final boolean tracing;
   private final List<StepTrace> stepTraces;
   private final List<TraceSink.TraceEvent> traceEvents;
+  private final MockResponses mockResponses;
   private LastError lastError;
   private BackendRequest backendRequest;
   private HttpHeaders corsHeaders;
@@ -60,7 +61,8 @@ public final class Exchange implements PolicyContext {
       Backend backend,
       TraceSink traceSink,
       boolean tracing,
-      boolean recordSteps) {}
+      boolean recordSteps,
+      MockResponses mockResponses) {}
 
   /** The request part of {@link Setup}. */
   public record MutableRequestSetup(
@@ -90,6 +92,7 @@ public final class Exchange implements PolicyContext {
     this.tracing = setup.tracing();
     this.stepTraces = setup.recordSteps() ? new ArrayList<>() : null;
     this.traceEvents = setup.recordSteps() ? new ArrayList<>() : null;
+    this.mockResponses = setup.mockResponses() == null ? MockResponses.NONE : setup.mockResponses();
     this.requestId = UUID.randomUUID();
     this.timestamp = clock.instant();
   }
@@ -189,6 +192,11 @@ public final class Exchange implements PolicyContext {
   @Override
   public Instant now() {
     return clock.instant();
+  }
+
+  /** The operation's documented responses, for {@code mock-response}. */
+  public MockResponses mockResponses() {
+    return mockResponses;
   }
 
   /** The engine's backend SPI. */

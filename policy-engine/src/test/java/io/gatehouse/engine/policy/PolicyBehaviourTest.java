@@ -135,6 +135,22 @@ class PolicyBehaviourTest {
   }
 
   @Test
+  void mockResponseUsesTheDocumentedExample() {
+    PolicyKit.Call call = new PolicyKit.Call();
+    call.mockResponses = (status, contentType) -> status == 200 && (contentType == null
+        || contentType.equals("application/json"))
+        ? new io.gatehouse.engine.pipeline.MockResponses.MockBody("application/json",
+            "{\"id\":1}".getBytes(StandardCharsets.UTF_8)) : null;
+    Exchange ex = call.run(compile(doc("<mock-response status-code=\"200\" content-type=\"application/json\" />",
+        "", "", "")));
+    assertThat(body(ex)).isEqualTo("{\"id\":1}");
+    assertThat(ex.response().headers().first("Content-Type")).isEqualTo("application/json");
+    Exchange none = call.run(compile(doc("<mock-response status-code=\"404\" />", "", "", "")));
+    assertThat(none.response().statusCode()).isEqualTo(404);
+    assertThat(none.response().body()).isNull();
+  }
+
+  @Test
   void checkHeaderFailuresGoToOnErrorWithLastError() {
     String policy = doc("<check-header id=\"chk\" name=\"X-Key\" failed-check-httpcode=\"403\" "
         + "failed-check-error-message=\"Not allowed\" ignore-case=\"true\"><value>Alpha</value></check-header>",

@@ -92,6 +92,7 @@ final class PolicyKit {
     Map<String, String> matched = Map.of("id", "7");
     String serviceUrl = "https://backend.test/svc";
     String operationTemplate = "/items/{id}";
+    io.gatehouse.engine.pipeline.MockResponses mockResponses = io.gatehouse.engine.pipeline.MockResponses.NONE;
     Backend backend = (request, options) -> CompletableFuture.completedFuture(new BackendResponse(200, "OK",
         HttpHeaders.of("Content-Type", "text/plain", "X-Backend", "1"),
         ("backend saw " + request.method() + " " + request.uri()).getBytes(StandardCharsets.UTF_8)));
@@ -129,7 +130,7 @@ final class PolicyKit {
           new OperationInfo("get-item", "Get item", "GET", operationTemplate),
           null, null, null, DeploymentInfo.LOCAL,
           Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), backend, TraceSink.NONE, false,
-          true));
+          true, mockResponses));
       return exchange;
     }
   }
