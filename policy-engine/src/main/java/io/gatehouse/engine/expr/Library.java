@@ -149,7 +149,7 @@ final class Library {
   }
 
   private CompileError unknownMember(CsType type, String name, int pos, List<String> known) {
-    String best = nearest(name, known);
+    String best = nearest(name, known.stream().filter(k -> !k.equals(name)).toList());
     return new CompileError(pos, "%s does not contain a definition for %s" + (best == null ? ""
         : " (did you mean '" + best + "'?)"), type.name, name);
   }
@@ -174,6 +174,9 @@ final class Library {
   }
 
   private static List<String> propertyNames(CsType t) {
+    if (t.kind == CsType.Kind.OBJECT) {
+      return List.of("ToString", "Equals", "GetHashCode", "GetType");
+    }
     return List.of("Request", "Response", "Variables", "Api", "Operation", "Headers", "Body", "Url", "Method",
         "StatusCode", "Length", "Count", "Key", "Value", "Subject", "Claims", "Name", "Id", "Query", "Path");
   }
