@@ -1,0 +1,136 @@
+package io.gatehouse.engine.expr;
+
+import java.util.Objects;
+
+/**
+ * A static C# type as the binder sees it. Library classes are identified by their C# name; constructed types
+ * (nullable, array, dictionary, key/value pair, sequence, list) carry their type arguments.
+ */
+final class CsType {
+  enum Kind { NUMERIC, BOOL, STRING, OBJECT, NULL, VOID, NULLABLE, ARRAY, DICT, KVP, SEQ, LIST, CLASS, VALUE, LAMBDA }
+
+  final Kind kind;
+  final String name;
+  final CsType a;
+  final CsType b;
+  /** Numeric rank for NUMERIC types (promotion order), else 0. */
+  final int rank;
+
+  private CsType(Kind kind, String name, CsType a, CsType b, int rank) {
+    this.kind = kind;
+    this.name = name;
+    this.a = a;
+    this.b = b;
+    this.rank = rank;
+  }
+
+  static final CsType BYTE = new CsType(Kind.NUMERIC, "byte", null, null, 1);
+  static final CsType SHORT = new CsType(Kind.NUMERIC, "short", null, null, 2);
+  static final CsType CHAR = new CsType(Kind.NUMERIC, "char", null, null, 3);
+  static final CsType INT = new CsType(Kind.NUMERIC, "int", null, null, 4);
+  static final CsType UINT = new CsType(Kind.NUMERIC, "uint", null, null, 5);
+  static final CsType LONG = new CsType(Kind.NUMERIC, "long", null, null, 6);
+  static final CsType ULONG = new CsType(Kind.NUMERIC, "ulong", null, null, 7);
+  static final CsType FLOAT = new CsType(Kind.NUMERIC, "float", null, null, 8);
+  static final CsType DOUBLE = new CsType(Kind.NUMERIC, "double", null, null, 9);
+  static final CsType DECIMAL = new CsType(Kind.NUMERIC, "decimal", null, null, 10);
+  static final CsType BOOL = new CsType(Kind.BOOL, "bool", null, null, 0);
+  static final CsType STRING = new CsType(Kind.STRING, "string", null, null, 0);
+  static final CsType OBJECT = new CsType(Kind.OBJECT, "object", null, null, 0);
+  static final CsType NULL = new CsType(Kind.NULL, "<null>", null, null, 0);
+  static final CsType VOID = new CsType(Kind.VOID, "void", null, null, 0);
+  static final CsType LAMBDA = new CsType(Kind.LAMBDA, "lambda expression", null, null, 0);
+
+  static CsType cls(String name) {
+    return new CsType(Kind.CLASS, name, null, null, 0);
+  }
+
+  static CsType value(String name) {
+    return new CsType(Kind.VALUE, name, null, null, 0);
+  }
+
+  static CsType nullable(CsType t) {
+    if (t.kind == Kind.NULLABLE || !t.isValueType()) {
+      return t;
+    }
+    return new CsType(Kind.NULLABLE, t.name + "?", t, null, 0);
+  }
+
+  static CsType array(CsType elem) {
+    return new CsType(Kind.ARRAY, elem.name + "[]", elem, null, 0);
+  }
+
+  static CsType seq(CsType elem) {
+    return new CsType(Kind.SEQ, "IEnumerable<" + elem.name + ">", elem, null, 0);
+  }
+
+  static CsType list(CsType elem) {
+    return new CsType(Kind.LIST, "List<" + elem.name + ">", elem, null, 0);
+  }
+
+  static CsType dict(CsType key, CsType value) {
+    return new CsType(Kind.DICT, "IReadOnlyDictionary<" + key.name + ", " + value.name + ">", key, value, 0);
+  }
+
+  static CsType kvp(CsType key, CsType value) {
+    return new CsType(Kind.KVP, "KeyValuePair<" + key.name + ", " + value.name + ">", key, value, 0);
+  }
+
+  boolean isNumeric() {
+    return kind == Kind.NUMERIC;
+  }
+
+  boolean isIntegral() {
+    return kind == Kind.NUMERIC && rank <= 7;
+  }
+
+  boolean isValueType() {
+    return kind == Kind.NUMERIC || kind == Kind.BOOL || kind == Kind.NULLABLE || kind == Kind.KVP
+        || kind == Kind.VALUE;
+  }
+
+  boolean isNullable() {
+    return kind == Kind.NULLABLE;
+  }
+
+  /** Whether {@code null} can be assigned. */
+  boolean acceptsNull() {
+    return !isValueType() || kind == Kind.NULLABLE;
+  }
+
+  /** The underlying type of a nullable, else this. */
+  CsType underlying() {
+    return kind == Kind.NULLABLE ? a : this;
+  }
+
+  /** Element type when enumerated, or null when not enumerable. */
+  CsType elementType() {
+    return switch (kind) {
+      case ARRAY, SEQ, LIST -> a;
+      case STRING -> CHAR;
+      case DICT -> kvp(a, b);
+      case CLASS -> switch (name) {
+        case "JArray", "JToken", "JContainer" -> Library.JTOKEN;
+        case "JObject" -> kvp(STRING, Library.JTOKEN);
+        default -> null;
+      };
+      default -> null;
+    };
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CsType t && t.kind == kind && t.name.equals(name) && Objects.equals(t.a, a)
+        && Objects.equals(t.b, b);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

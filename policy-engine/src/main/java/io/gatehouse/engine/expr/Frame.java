@@ -1,0 +1,50 @@
+package io.gatehouse.engine.expr;
+
+import io.gatehouse.engine.context.PolicyContext;
+
+/** The mutable state of one evaluation: locals, the context, the budget counters and the return value. */
+final class Frame {
+  static final String BUDGET_EXCEEDED = "BudgetExceededException";
+
+  final Object[] locals;
+  final PolicyContext context;
+  private final ExpressionOptions options;
+  private final long deadline;
+  private long steps;
+  Object result;
+
+  Frame(int slots, PolicyContext context, ExpressionOptions options) {
+    this.locals = new Object[slots];
+    this.context = context;
+    this.options = options;
+    this.deadline = System.nanoTime() + options.maxDuration().toNanos();
+  }
+
+  /** Counts one loop iteration or call against the budget. */
+  void step() {
+    if (++steps > options.maxSteps()) {
+      throw new ExpressionFailure(BUDGET_EXCEEDED, "The expression exceeded its step budget of "
+          + options.maxSteps() + ".");
+    }
+    if ((steps & 255) == 0 && System.nanoTime() - deadline > 0) {
+      throw new ExpressionFailure(BUDGET_EXCEEDED, "The expression exceeded its time budget of "
+          + options.maxDuration().toMillis() + " ms.");
+    }
+  }
+
+  String checkString(String s) {
+    if (s != null && s.length() > options.maxStringLength()) {
+      throw new ExpressionFailure(BUDGET_EXCEEDED, "The expression built a string longer than "
+          + options.maxStringLength() + " characters.");
+    }
+    return s;
+  }
+
+  int checkSize(int size) {
+    if (size > options.maxCollectionSize()) {
+      throw new ExpressionFailure(BUDGET_EXCEEDED, "The expression built a collection larger than "
+          + options.maxCollectionSize() + " items.");
+    }
+    return size;
+  }
+}

@@ -1,0 +1,599 @@
+package io.gatehouse.engine.expr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.api.LastError;
+import io.gatehouse.engine.context.ApiInfo;
+import io.gatehouse.engine.context.DeploymentInfo;
+import io.gatehouse.engine.context.OperationInfo;
+import io.gatehouse.engine.context.PolicyContext;
+import io.gatehouse.engine.context.ProductInfo;
+import io.gatehouse.engine.context.RequestContext;
+import io.gatehouse.engine.context.ResponseContext;
+import io.gatehouse.engine.context.SubscriptionInfo;
+import io.gatehouse.engine.context.UrlInfo;
+import io.gatehouse.engine.context.UserInfo;
+import io.gatehouse.engine.expr.Syntax.Arg;
+import io.gatehouse.engine.expr.Syntax.Expr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The modeled library (spec sections 8 and 9): the only types and members an expression can reach. Binds member
+ * accesses, calls, indexers and constructors to closures.
+ */
+final class Library {
+  static final CsType CONTEXT = CsType.cls("IContext");
+  static final CsType REQUEST = CsType.cls("IRequest");
+  static final CsType RESPONSE = CsType.cls("IResponse");
+  static final CsType BODY = CsType.cls("IMessageBody");
+  static final CsType URL = CsType.cls("IUrl");
+  static final CsType API = CsType.cls("IApi");
+  static final CsType OPERATION = CsType.cls("IOperation");
+  static final CsType PRODUCT = CsType.cls("IProduct");
+  static final CsType SUBSCRIPTION = CsType.cls("ISubscription");
+  static final CsType USER = CsType.cls("IUser");
+  static final CsType DEPLOYMENT = CsType.cls("IDeployment");
+  static final CsType LAST_ERROR = CsType.cls("ILastError");
+  static final CsType JTOKEN = CsType.cls("JToken");
+  static final CsType JOBJECT = CsType.cls("JObject");
+  static final CsType JARRAY = CsType.cls("JArray");
+  static final CsType JVALUE = CsType.cls("JValue");
+  static final CsType JPROPERTY = CsType.cls("JProperty");
+  static final CsType JWT = CsType.cls("Jwt");
+  static final CsType DATETIME = CsType.value("DateTime");
+  static final CsType GUID = CsType.value("Guid");
+  static final CsType FORMATTING = CsType.value("Formatting");
+  static final CsType STRING_COMPARISON = CsType.value("StringComparison");
+  static final CsType SPLIT_OPTIONS = CsType.value("StringSplitOptions");
+  static final CsType STRING_ARRAY = CsType.array(CsType.STRING);
+  static final CsType HEADERS = CsType.dict(CsType.STRING, STRING_ARRAY);
+  static final CsType STRING_MAP = CsType.dict(CsType.STRING, CsType.STRING);
+  static final CsType VARIABLES = CsType.dict(CsType.STRING, CsType.OBJECT);
+
+  private static final Map<String, CsType> TYPES = Map.ofEntries(
+      Map.entry("string", CsType.STRING), Map.entry("String", CsType.STRING),
+      Map.entry("int", CsType.INT), Map.entry("Int32", CsType.INT),
+      Map.entry("long", CsType.LONG), Map.entry("Int64", CsType.LONG),
+      Map.entry("short", CsType.SHORT), Map.entry("Int16", CsType.SHORT),
+      Map.entry("byte", CsType.BYTE), Map.entry("Byte", CsType.BYTE),
+      Map.entry("uint", CsType.UINT), Map.entry("ulong", CsType.ULONG),
+      Map.entry("bool", CsType.BOOL), Map.entry("Boolean", CsType.BOOL),
+      Map.entry("double", CsType.DOUBLE), Map.entry("Double", CsType.DOUBLE),
+      Map.entry("float", CsType.FLOAT), Map.entry("Single", CsType.FLOAT),
+      Map.entry("decimal", CsType.DECIMAL), Map.entry("Decimal", CsType.DECIMAL),
+      Map.entry("char", CsType.CHAR), Map.entry("Char", CsType.CHAR),
+      Map.entry("object", CsType.OBJECT), Map.entry("Object", CsType.OBJECT),
+      Map.entry("JToken", JTOKEN), Map.entry("JObject", JOBJECT), Map.entry("JArray", JARRAY),
+      Map.entry("JValue", JVALUE), Map.entry("JProperty", JPROPERTY), Map.entry("JContainer", CsType.cls("JContainer")),
+      Map.entry("Jwt", JWT), Map.entry("IResponse", RESPONSE), Map.entry("IMessageBody", BODY),
+      Map.entry("DateTime", DATETIME), Map.entry("Guid", GUID), Map.entry("Formatting", FORMATTING),
+      Map.entry("StringComparison", STRING_COMPARISON), Map.entry("StringSplitOptions", SPLIT_OPTIONS),
+      Map.entry("Convert", CsType.cls("Convert")), Map.entry("Math", CsType.cls("Math")),
+      Map.entry("Uri", CsType.cls("Uri")), Map.entry("WebUtility", CsType.cls("WebUtility")),
+      Map.entry("Array", CsType.cls("Array")), Map.entry("JsonConvert", CsType.cls("JsonConvert")),
+      Map.entry("Exception", CsType.cls("Exception")));
+
+  static final List<String> TYPE_NAMES = List.copyOf(TYPES.keySet());
+  static final Set<String> NAMESPACE_ROOTS = Set.of("System", "Newtonsoft");
+
+  private final Binder binder;
+
+  Library(Binder binder) {
+    this.binder = binder;
+  }
+
+  static CsType lookupType(String name, List<CsType> args) {
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    if (!args.isEmpty()) {
+      return switch (simple) {
+        case "IEnumerable" -> args.size() == 1 ? CsType.seq(args.get(0)) : null;
+        case "List", "IList" -> args.size() == 1 ? CsType.list(args.get(0)) : null;
+        case "Nullable" -> args.size() == 1 ? CsType.nullable(args.get(0)) : null;
+        case "IReadOnlyDictionary", "IDictionary", "Dictionary" ->
+            args.size() == 2 ? CsType.dict(args.get(0), args.get(1)) : null;
+        case "KeyValuePair" -> args.size() == 2 ? CsType.kvp(args.get(0), args.get(1)) : null;
+        default -> null;
+      };
+    }
+    CsType t = TYPES.get(simple);
+    if (t == null && Statements.isException(simple)) {
+      return CsType.cls(simple);
+    }
+    return t;
+  }
+
+  /** The known name closest to {@code name} by edit distance, or null when nothing is close. */
+  static String nearest(String name, List<String> known) {
+    String best = null;
+    int bestD = Math.max(2, name.length() / 3) + 1;
+    for (String k : known) {
+      int d = distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  // ---- member access ----
+
+  private static <T> Bound prop(Bound target, CsType type, Class<T> cls, Function<T, Object> getter) {
+    Eval te = target.eval;
+    return Bound.of(target.pos, type, f -> getter.apply(cls.cast(Values.requireNonNull(te.eval(f)))));
+  }
+
+  private CompileError unknownMember(CsType type, String name, int pos, List<String> known) {
+    String best = nearest(name, known.stream().filter(k -> !k.equals(name)).toList());
+    return new CompileError(pos, "%s does not contain a definition for %s" + (best == null ? ""
+        : " (did you mean '" + best + "'?)"), type.name, name);
+  }
+
+  Bound member(Bound target, String name, List<Syntax.TypeRef> typeArgs, int pos) {
+    if (target.namespace != null) {
+      String ns = target.namespace + "." + name;
+      CsType t = lookupType(name, binder.resolveTypes(typeArgs));
+      return t != null ? Bound.typeRef(pos, t) : Bound.namespace(pos, ns);
+    }
+    if (target.typeRef != null) {
+      return staticMember(target.typeRef, name, pos);
+    }
+    if (target.lambda != null) {
+      throw new CompileError(pos, "member access on a lambda");
+    }
+    Bound b = instanceProperty(target, name);
+    if (b == null) {
+      throw unknownMember(target.type, name, pos, propertyNames(target.type));
+    }
+    return Bound.of(pos, b.type, b.eval);
+  }
+
+  private static List<String> propertyNames(CsType t) {
+    if (t.kind == CsType.Kind.OBJECT) {
+      return List.of("ToString", "Equals", "GetHashCode", "GetType");
+    }
+    return List.of("Request", "Response", "Variables", "Api", "Operation", "Headers", "Body", "Url", "Method",
+        "StatusCode", "Length", "Count", "Key", "Value", "Subject", "Claims", "Name", "Id", "Query", "Path");
+  }
+
+  private Bound staticMember(CsType t, String name, int pos) {
+    Object v = switch (t.name + "." + name) {
+      case "string.Empty" -> "";
+      case "int.MaxValue" -> Integer.MAX_VALUE;
+      case "int.MinValue" -> Integer.MIN_VALUE;
+      case "long.MaxValue" -> Long.MAX_VALUE;
+      case "long.MinValue" -> Long.MIN_VALUE;
+      case "Formatting.None" -> "None";
+      case "Formatting.Indented" -> "Indented";
+      case "StringSplitOptions.None" -> 0;
+      case "StringSplitOptions.RemoveEmptyEntries" -> 1;
+      case "StringSplitOptions.TrimEntries" -> 2;
+      case "StringComparison.Ordinal", "StringComparison.InvariantCulture", "StringComparison.CurrentCulture" ->
+          "Ordinal";
+      case "StringComparison.OrdinalIgnoreCase", "StringComparison.InvariantCultureIgnoreCase",
+          "StringComparison.CurrentCultureIgnoreCase" -> "OrdinalIgnoreCase";
+      case "Guid.Empty" -> new UUID(0, 0);
+      default -> null;
+    };
+    if (v != null) {
+      CsType type = switch (t.name) {
+        case "Formatting", "StringSplitOptions", "StringComparison", "Guid", "int", "long" -> t;
+        default -> CsType.STRING;
+      };
+      return Bound.constant(pos, type, v);
+    }
+    if (t == DATETIME) {
+      switch (name) {
+        case "UtcNow" -> {
+          return Bound.of(pos, DATETIME, f -> CsDateTime.of(f.context.now(), CsDateTime.DateKind.Utc));
+        }
+        case "Now" -> {
+          return Bound.of(pos, DATETIME, f -> CsDateTime.of(f.context.now(), CsDateTime.DateKind.Local));
+        }
+        case "Today" -> {
+          return Bound.of(pos, DATETIME, f -> {
+            CsDateTime d = CsDateTime.of(f.context.now(), CsDateTime.DateKind.Local);
+            return new CsDateTime(d.ticks() - Math.floorMod(d.ticks(), 864_000_000_000L), d.kind());
+          });
+        }
+        case "MinValue" -> {
+          return Bound.constant(pos, DATETIME, new CsDateTime(0, CsDateTime.DateKind.Unspecified));
+        }
+        default -> { }
+      }
+    }
+    throw unknownMember(t, name, pos, List.of("Empty", "MaxValue", "MinValue", "UtcNow", "Now", "None", "Indented"));
+  }
+
+  private Bound instanceProperty(Bound target, String name) {
+    CsType t = target.type;
+    if (t == CONTEXT) {
+      return switch (name) {
+        case "Request" -> prop(target, REQUEST, PolicyContext.class, PolicyContext::request);
+        case "Response" -> prop(target, RESPONSE, PolicyContext.class, PolicyContext::response);
+        case "Variables" -> prop(target, VARIABLES, PolicyContext.class,
+            c -> CsDictionary.ofMap(c.variables(), CsDictionary.Missing.NULL));
+        case "Api" -> prop(target, API, PolicyContext.class, PolicyContext::api);
+        case "Operation" -> prop(target, OPERATION, PolicyContext.class, PolicyContext::operation);
+        case "Product" -> prop(target, PRODUCT, PolicyContext.class, PolicyContext::product);
+        case "Subscription" -> prop(target, SUBSCRIPTION, PolicyContext.class, PolicyContext::subscription);
+        case "User" -> prop(target, USER, PolicyContext.class, PolicyContext::user);
+        case "Deployment" -> prop(target, DEPLOYMENT, PolicyContext.class, PolicyContext::deployment);
+        case "LastError" -> prop(target, LAST_ERROR, PolicyContext.class, PolicyContext::lastError);
+        case "RequestId" -> prop(target, GUID, PolicyContext.class, PolicyContext::requestId);
+        case "Timestamp" -> prop(target, DATETIME, PolicyContext.class,
+            c -> CsDateTime.of(c.timestamp(), CsDateTime.DateKind.Utc));
+        case "Tracing" -> prop(target, CsType.BOOL, PolicyContext.class, PolicyContext::tracing);
+        default -> null;
+      };
+    }
+    if (t == REQUEST) {
+      return switch (name) {
+        case "Method" -> prop(target, CsType.STRING, RequestContext.class, RequestContext::method);
+        case "Url" -> prop(target, URL, RequestContext.class, RequestContext::url);
+        case "OriginalUrl" -> prop(target, URL, RequestContext.class, RequestContext::originalUrl);
+        case "Headers" -> prop(target, HEADERS, RequestContext.class, r -> CsDictionary.ofHeaders(r.headers()));
+        case "Body" -> prop(target, BODY, RequestContext.class, RequestContext::body);
+        case "MatchedParameters" -> prop(target, STRING_MAP, RequestContext.class,
+            r -> CsDictionary.ofMap(r.matchedParameters(), CsDictionary.Missing.THROW));
+        case "IpAddress" -> prop(target, CsType.STRING, RequestContext.class, RequestContext::ipAddress);
+        default -> null;
+      };
+    }
+    if (t == RESPONSE) {
+      return switch (name) {
+        case "StatusCode" -> prop(target, CsType.INT, ResponseContext.class, ResponseContext::statusCode);
+        case "StatusReason" -> prop(target, CsType.STRING, ResponseContext.class, ResponseContext::statusReason);
+        case "Headers" -> prop(target, HEADERS, ResponseContext.class, r -> CsDictionary.ofHeaders(r.headers()));
+        case "Body" -> prop(target, BODY, ResponseContext.class, ResponseContext::body);
+        default -> null;
+      };
+    }
+    if (t == URL) {
+      return switch (name) {
+        case "Scheme" -> prop(target, CsType.STRING, UrlInfo.class, UrlInfo::scheme);
+        case "Host" -> prop(target, CsType.STRING, UrlInfo.class, UrlInfo::host);
+        case "Port" -> prop(target, CsType.INT, UrlInfo.class, UrlInfo::port);
+        case "Path" -> prop(target, CsType.STRING, UrlInfo.class, UrlInfo::path);
+        case "QueryString" -> prop(target, CsType.STRING, UrlInfo.class, UrlInfo::queryString);
+        case "Query" -> prop(target, HEADERS, UrlInfo.class, u -> CsDictionary.ofMultiMap(u.query()));
+        default -> null;
+      };
+    }
+    if (t == API) {
+      return switch (name) {
+        case "Id" -> prop(target, CsType.STRING, ApiInfo.class, ApiInfo::id);
+        case "Name" -> prop(target, CsType.STRING, ApiInfo.class, ApiInfo::name);
+        case "Path" -> prop(target, CsType.STRING, ApiInfo.class, ApiInfo::path);
+        case "Revision" -> prop(target, CsType.STRING, ApiInfo.class, ApiInfo::revision);
+        case "Version" -> prop(target, CsType.STRING, ApiInfo.class, ApiInfo::version);
+        case "IsCurrentRevision" -> prop(target, CsType.BOOL, ApiInfo.class, ApiInfo::isCurrentRevision);
+        case "ServiceUrl" -> prop(target, URL, ApiInfo.class, ApiInfo::serviceUrl);
+        default -> null;
+      };
+    }
+    if (t == OPERATION) {
+      return switch (name) {
+        case "Id" -> prop(target, CsType.STRING, OperationInfo.class, OperationInfo::id);
+        case "Name" -> prop(target, CsType.STRING, OperationInfo.class, OperationInfo::name);
+        case "Method" -> prop(target, CsType.STRING, OperationInfo.class, OperationInfo::method);
+        case "UrlTemplate" -> prop(target, CsType.STRING, OperationInfo.class, OperationInfo::urlTemplate);
+        default -> null;
+      };
+    }
+    if (t == PRODUCT) {
+      return switch (name) {
+        case "Id" -> prop(target, CsType.STRING, ProductInfo.class, ProductInfo::id);
+        case "Name" -> prop(target, CsType.STRING, ProductInfo.class, ProductInfo::name);
+        case "State" -> prop(target, CsType.STRING, ProductInfo.class, ProductInfo::state);
+        case "SubscriptionRequired" -> prop(target, CsType.BOOL, ProductInfo.class, ProductInfo::subscriptionRequired);
+        case "ApprovalRequired" -> prop(target, CsType.BOOL, ProductInfo.class, ProductInfo::approvalRequired);
+        case "SubscriptionLimit", "SubscriptionsLimit" -> prop(target, CsType.nullable(CsType.INT), ProductInfo.class,
+            ProductInfo::subscriptionsLimit);
+        default -> null;
+      };
+    }
+    if (t == SUBSCRIPTION) {
+      return switch (name) {
+        case "Id" -> prop(target, CsType.STRING, SubscriptionInfo.class, SubscriptionInfo::id);
+        case "Name" -> prop(target, CsType.STRING, SubscriptionInfo.class, SubscriptionInfo::name);
+        case "Key" -> prop(target, CsType.STRING, SubscriptionInfo.class, SubscriptionInfo::key);
+        case "PrimaryKey" -> prop(target, CsType.STRING, SubscriptionInfo.class, SubscriptionInfo::primaryKey);
+        case "SecondaryKey" -> prop(target, CsType.STRING, SubscriptionInfo.class, SubscriptionInfo::secondaryKey);
+        default -> null;
+      };
+    }
+    if (t == USER) {
+      return switch (name) {
+        case "Id" -> prop(target, CsType.STRING, UserInfo.class, UserInfo::id);
+        case "Email" -> prop(target, CsType.STRING, UserInfo.class, UserInfo::email);
+        case "FirstName" -> prop(target, CsType.STRING, UserInfo.class, UserInfo::firstName);
+        case "LastName" -> prop(target, CsType.STRING, UserInfo.class, UserInfo::lastName);
+        case "Note" -> prop(target, CsType.STRING, UserInfo.class, UserInfo::note);
+        default -> null;
+      };
+    }
+    if (t == DEPLOYMENT) {
+      return switch (name) {
+        case "Region" -> prop(target, CsType.STRING, DeploymentInfo.class, DeploymentInfo::region);
+        case "ServiceName" -> prop(target, CsType.STRING, DeploymentInfo.class, DeploymentInfo::serviceName);
+        case "ServiceId" -> prop(target, CsType.STRING, DeploymentInfo.class, DeploymentInfo::serviceId);
+        case "GatewayId" -> prop(target, CsType.STRING, DeploymentInfo.class, DeploymentInfo::gatewayId);
+        default -> null;
+      };
+    }
+    if (t == LAST_ERROR) {
+      return switch (name) {
+        case "Source" -> prop(target, CsType.STRING, LastError.class, LastError::source);
+        case "Reason" -> prop(target, CsType.STRING, LastError.class, LastError::reason);
+        case "Message" -> prop(target, CsType.STRING, LastError.class, LastError::message);
+        case "Scope" -> prop(target, CsType.STRING, LastError.class, LastError::scope);
+        case "Section" -> prop(target, CsType.STRING, LastError.class, LastError::section);
+        case "Path" -> prop(target, CsType.STRING, LastError.class, LastError::path);
+        case "PolicyId" -> prop(target, CsType.STRING, LastError.class, LastError::policyId);
+        default -> null;
+      };
+    }
+    if (t == JWT) {
+      CsType type = switch (name) {
+        case "Id", "Issuer", "Subject", "Algorithm", "Type" -> CsType.STRING;
+        case "Audiences" -> STRING_ARRAY;
+        case "ExpirationTime", "NotBefore", "IssuedAt" -> CsType.nullable(DATETIME);
+        case "Claims" -> HEADERS;
+        default -> null;
+      };
+      return type == null ? null : prop(target, type, Jwt.class, j -> j.member(name));
+    }
+    switch (t.kind) {
+      case STRING -> {
+        return name.equals("Length") ? prop(target, CsType.INT, String.class, String::length) : null;
+      }
+      case ARRAY -> {
+        return name.equals("Length") ? prop(target, CsType.INT, Object.class, Arrays2::length) : null;
+      }
+      case LIST -> {
+        return name.equals("Count") ? prop(target, CsType.INT, List.class, List::size) : null;
+      }
+      case DICT -> {
+        return switch (name) {
+          case "Count" -> prop(target, CsType.INT, CsDictionary.class, CsDictionary::count);
+          case "Keys" -> prop(target, CsType.seq(t.a), CsDictionary.class, CsDictionary::keys);
+          case "Values" -> prop(target, CsType.seq(t.b), CsDictionary.class, CsDictionary::values);
+          default -> null;
+        };
+      }
+      case KVP -> {
+        return switch (name) {
+          case "Key" -> prop(target, t.a, Map.Entry.class, Map.Entry::getKey);
+          case "Value" -> prop(target, t.b, Map.Entry.class, Map.Entry::getValue);
+          default -> null;
+        };
+      }
+      default -> { }
+    }
+    if (t == DATETIME) {
+      Function<CsDateTime, Object> g = switch (name) {
+        case "Year" -> d -> d.local().getYear();
+        case "Month" -> d -> d.local().getMonthValue();
+        case "Day" -> d -> d.local().getDayOfMonth();
+        case "Hour" -> d -> d.local().getHour();
+        case "Minute" -> d -> d.local().getMinute();
+        case "Second" -> d -> d.local().getSecond();
+        case "Millisecond" -> d -> d.local().getNano() / 1_000_000;
+        case "DayOfYear" -> d -> d.local().getDayOfYear();
+        default -> null;
+      };
+      if (g != null) {
+        return prop(target, CsType.INT, CsDateTime.class, g);
+      }
+      if (name.equals("Ticks")) {
+        return prop(target, CsType.LONG, CsDateTime.class, CsDateTime::ticks);
+      }
+      if (name.equals("Date")) {
+        return prop(target, DATETIME, CsDateTime.class,
+            d -> new CsDateTime(d.ticks() - Math.floorMod(d.ticks(), 864_000_000_000L), d.kind()));
+      }
+      return null;
+    }
+    if (t == JPROPERTY) {
+      return switch (name) {
+        case "Name" -> prop(target, CsType.STRING, Json.Property.class, Json.Property::name);
+        case "Value" -> prop(target, JTOKEN, Json.Property.class, Json.Property::value);
+        default -> null;
+      };
+    }
+    if (Conversions.isJToken(t)) {
+      return switch (name) {
+        case "Count" -> prop(target, CsType.INT, JsonNode.class, JsonNode::size);
+        case "HasValues" -> prop(target, CsType.BOOL, JsonNode.class, n -> n.isContainerNode() && n.size() > 0);
+        default -> null;
+      };
+    }
+    if (t.name.endsWith("Exception") && name.equals("Message")) {
+      return prop(target, CsType.STRING, ExpressionFailure.class, ExpressionFailure::getMessage);
+    }
+    return null;
+  }
+
+  // ---- indexers ----
+
+  Bound index(Bound target, List<Bound> args, int pos) {
+    CsType t = target.type;
+    if (args.size() != 1) {
+      throw new CompileError(pos, "wrong number of indices inside []");
+    }
+    Bound key = args.get(0);
+    Eval te = target.eval;
+    if (t.kind == CsType.Kind.STRING) {
+      Eval k = Conversions.implicit(key, CsType.INT, key.pos);
+      return Bound.of(pos, CsType.CHAR, f -> {
+        String s = (String) Values.requireNonNull(te.eval(f));
+        int i = (Integer) k.eval(f);
+        if (i < 0 || i >= s.length()) {
+          throw Values.fail("IndexOutOfRangeException", "Index was outside the bounds of the array.");
+        }
+        return s.charAt(i);
+      });
+    }
+    if (t.kind == CsType.Kind.ARRAY) {
+      Eval k = Conversions.implicit(key, CsType.INT, key.pos);
+      Bound b = Bound.of(pos, t.a, f -> Arrays2.get(Values.requireNonNull(te.eval(f)), k.eval(f)));
+      b.store = (f, v) -> Arrays2.set(Values.requireNonNull(te.eval(f)), (Integer) k.eval(f), v);
+      return b;
+    }
+    if (t.kind == CsType.Kind.LIST) {
+      Eval k = Conversions.implicit(key, CsType.INT, key.pos);
+      return Bound.of(pos, t.a, f -> {
+        List<?> l = (List<?>) Values.requireNonNull(te.eval(f));
+        int i = (Integer) k.eval(f);
+        if (i < 0 || i >= l.size()) {
+          throw Values.fail("ArgumentOutOfRangeException", "Index was out of range. Must be non-negative and less"
+              + " than the size of the collection. (Parameter 'index')");
+        }
+        return l.get(i);
+      });
+    }
+    if (t.kind == CsType.Kind.DICT) {
+      Eval k = Conversions.implicit(key, t.a, key.pos);
+      return Bound.of(pos, t.b, f -> ((CsDictionary) Values.requireNonNull(te.eval(f))).get((String) k.eval(f)));
+    }
+    if (Conversions.isJToken(t) || t == JPROPERTY) {
+      if (key.type != CsType.STRING && !key.type.isIntegral() && key.type != CsType.OBJECT) {
+        throw new CompileError(key.pos, "cannot convert %s to a JToken key", key.type.name);
+      }
+      Eval k = key.type.isIntegral() ? Conversions.implicit(key, CsType.INT, key.pos) : key.eval;
+      Bound b = Bound.of(pos, JTOKEN, f -> Json.index(Values.requireNonNull(te.eval(f)), k.eval(f)));
+      b.store = (f, v) -> Json.setIndex(Values.requireNonNull(te.eval(f)), k.eval(f), v);
+      return b;
+    }
+    throw new CompileError(pos, "cannot apply indexing with [] to an expression of type %s", t.name);
+  }
+
+  // ---- constructors ----
+
+  Bound construct(CsType type, List<Arg> args, List<Expr> init, int pos) {
+    List<Bound> bound = new ArrayList<>();
+    for (Arg a : args) {
+      bound.add(binder.value(a.value()));
+    }
+    if (init != null) {
+      throw new CompileError(pos, "object and collection initializers are not supported yet");
+    }
+    if (type == JOBJECT || type == JARRAY) {
+      Eval[] items = evals(bound, CsType.OBJECT);
+      boolean obj = type == JOBJECT;
+      return Bound.of(pos, type, f -> {
+        if (obj) {
+          ObjectNode o = Json.NODES.objectNode();
+          for (Eval e : items) {
+            addContent(o, e.eval(f));
+          }
+          return o;
+        }
+        ArrayNode a = Json.NODES.arrayNode();
+        for (Eval e : items) {
+          Object v = e.eval(f);
+          if (v instanceof Object[] arr && items.length == 1) {
+            for (Object x : arr) {
+              a.add(Json.fromValue(x));
+            }
+          } else {
+            a.add(Json.fromValue(v));
+          }
+        }
+        return a;
+      });
+    }
+    if (type == JPROPERTY) {
+      if (bound.size() != 2) {
+        throw new CompileError(pos, "JProperty takes a name and a value");
+      }
+      Eval n = Conversions.implicit(bound.get(0), CsType.STRING, bound.get(0).pos);
+      Eval v = bound.get(1).eval;
+      return Bound.of(pos, JPROPERTY, f -> new Json.Property((String) Values.requireNonNull(n.eval(f)),
+          Json.fromValue(v.eval(f))));
+    }
+    if (type.name.endsWith("Exception")) {
+      Eval m = bound.isEmpty() ? f -> "Exception of type 'System." + type.name + "' was thrown."
+          : Conversions.implicit(bound.get(0), CsType.STRING, bound.get(0).pos);
+      return Bound.of(pos, type, f -> new ExpressionFailure(type.name, (String) m.eval(f)));
+    }
+    throw new CompileError(pos, "cannot create an instance of %s in a policy expression", type.name);
+  }
+
+  private static void addContent(ObjectNode o, Object v) {
+    if (v == null) {
+      return;
+    }
+    if (v instanceof Json.Property p) {
+      if (o.has(p.name())) {
+        throw Values.fail("ArgumentException", "Can not add property " + p.name()
+            + " to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.");
+      }
+      o.set(p.name(), p.value());
+    } else if (v instanceof Object[] arr) {
+      for (Object x : arr) {
+        addContent(o, x);
+      }
+    } else {
+      throw Values.fail("ArgumentException", "Can not add " + Values.netTypeName(v) + " to Newtonsoft.Json.Linq.JObject.");
+    }
+  }
+
+  private Eval[] evals(List<Bound> bound, CsType type) {
+    Eval[] out = new Eval[bound.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Conversions.implicit(bound.get(i), type, bound.get(i).pos);
+    }
+    return out;
+  }
+
+  // ---- calls ----
+
+  Bound call(Bound target, String name, List<CsType> typeArgs, List<Arg> args, int pos) {
+    List<Bound> bound = new ArrayList<>();
+    for (Arg a : args) {
+      if (a.modifier() != null) {
+        throw new CompileError(a.pos(), "out and ref arguments are not supported yet");
+      }
+      Bound b = binder.bind(a.value());
+      if (b.typeRef != null || b.namespace != null) {
+        binder.value(a.value());
+      }
+      bound.add(b);
+    }
+    Calls calls = new Calls(binder, target, name, typeArgs, args, bound, pos);
+    Bound result = calls.bind();
+    if (result == null) {
+      CsType t = target.typeRef != null ? target.typeRef : target.type;
+      throw new CompileError(pos, "%s has no method %s taking %s argument(s)", t.name, name,
+          String.valueOf(args.size()));
+    }
+    return result;
+  }
+}
