@@ -1,6 +1,7 @@
 package io.gatehouse.engine.expr;
 
 import io.gatehouse.engine.context.PolicyContext;
+import io.gatehouse.engine.expr.runtime.CsException;
 import io.gatehouse.xml.Diagnostics;
 
 /**
@@ -60,6 +61,8 @@ public final class CSharpExpressionCompiler implements ExpressionCompiler {
         return body.eval(frame);
       } catch (ExpressionFailure e) {
         throw e;
+      } catch (CsException e) {
+        throw new ExpressionFailure(e.typeName(), e.message(), e);
       } catch (StackOverflowError e) {
         throw new ExpressionFailure(Frame.BUDGET_EXCEEDED, "The expression recursed too deeply.");
       } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.gatehouse.engine.expr;
 
 import io.gatehouse.engine.expr.Syntax.*;
+import io.gatehouse.engine.expr.runtime.CsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,11 @@ final class Statements {
     Handler[] hs = handlers.toArray(Handler[]::new);
     return f -> {
       try {
-        return body.run(f);
+        try {
+          return body.run(f);
+        } catch (CsException ce) {
+          throw new ExpressionFailure(ce.typeName(), ce.message(), ce);
+        }
       } catch (ExpressionFailure ex) {
         if (ex.typeName().equals(Frame.BUDGET_EXCEEDED)) {
           throw ex;
