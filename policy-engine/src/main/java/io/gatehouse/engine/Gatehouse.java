@@ -1,0 +1,250 @@
+package io.gatehouse.engine;
+
+import io.gatehouse.api.Backend;
+import io.gatehouse.api.GatewayRequest;
+import io.gatehouse.api.GatewayResponse;
+import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.api.LastError;
+import io.gatehouse.api.TraceSink;
+import io.gatehouse.engine.backend.JdkHttpBackend;
+import io.gatehouse.engine.context.DeploymentInfo;
+import io.gatehouse.engine.context.UrlInfo;
+import io.gatehouse.engine.expr.CSharpExpressionCompiler;
+import io.gatehouse.engine.expr.ExpressionCompiler;
+import io.gatehouse.engine.pipeline.ErrorResponses;
+import io.gatehouse.engine.pipeline.Exchange;
+import io.gatehouse.engine.pipeline.HeaderSerialization;
+import io.gatehouse.engine.pipeline.Pipeline;
+import io.gatehouse.engine.routing.RouteMatch;
+import io.gatehouse.engine.routing.Router;
+import io.gatehouse.xml.Diagnostic;
+import io.gatehouse.xml.Diagnostics;
+import io.gatehouse.xml.PolicyLoadException;
+import io.gatehouse.xml.config.GatewayConfig;
+import io.gatehouse.xml.apiops.ApiOpsLoader;
+import io.gatehouse.xml.apiops.ApiOpsOptions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A compiled gateway: APIM policy documents ready to run against requests in-process.
+ *
+ * <pre>{@code
+ * Gatehouse gatehouse = Gatehouse.builder().apiOpsTree(Path.of("apim-artifacts")).build();
+ * GatewayResponse response = gatehouse.handle(request).toCompletableFuture().join();
+ * }</pre>
+ *
+ * <p>Building compiles everything (documents, composition, expressions) and either succeeds completely or throws
+ * {@link PolicyLoadException} listing every diagnostic; there is no half-loaded gateway. A built instance is
+ * immutable and thread-safe; requests never parse policy text.
+ */
+public final class Gatehouse {
+  private final Router router;
+  private final Map<String, Map<String, CompiledOperation>> operations;
+  private final Backend backend;
+  private final Clock clock;
+  private final TraceSink traceSink;
+  private final boolean recordSteps;
+  private final List<Diagnostic> warnings;
+
+  private Gatehouse(Builder b, Router router, Map<String, Map<String, CompiledOperation>> operations,
+      List<Diagnostic> warnings) {
+    this.router = router;
+    this.operations = operations;
+    this.backend = b.backend != null ? b.backend : new JdkHttpBackend();
+    this.clock = b.clock;
+    this.traceSink = b.traceSink;
+    this.recordSteps = b.recordSteps;
+    this.warnings = warnings;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Warnings reported while building (errors would have prevented the build). */
+  public List<Diagnostic> warnings() {
+    return warnings;
+  }
+
+  /** Runs a request through its operation's policies; the stage never completes exceptionally. */
+  public CompletionStage<GatewayResponse> handle(GatewayRequest request) {
+    return execute(request).thenApply(ExchangeOutcome::response);
+  }
+
+  /** Like {@link #handle} but also reports the backend request, variables, LastError and traces. */
+  public CompletionStage<ExchangeOutcome> execute(GatewayRequest request) {
+    URI uri = Urls.parseAbsolute(request.url());
+    if (uri == null) {
+      return notFound();
+    }
+    HttpHeaders headers = request.headers().copy();
+    if (isPreflight(request.method(), headers) && router.match("OPTIONS", uri, headers) == null) {
+      RouteMatch target = router.match(headers.first("Access-Control-Request-Method").strip(), uri, headers);
+      CompiledOperation op = target == null ? null : lookup(target);
+      if (op != null && op.pipeline().handlesPreflight()) {
+        Exchange exchange = exchange(request, uri, headers, target, op);
+        op.pipeline().runPreflight(exchange);
+        return CompletableFuture.completedFuture(outcome(exchange));
+      }
+    }
+    RouteMatch match = router.match(request.method(), uri, headers);
+    CompiledOperation op = match == null ? null : lookup(match);
+    if (op == null) {
+      return notFound();
+    }
+    Exchange exchange = exchange(request, uri, headers, match, op);
+    return op.pipeline().run(exchange).thenApply(v -> outcome(exchange));
+  }
+
+  private CompiledOperation lookup(RouteMatch match) {
+    Map<String, CompiledOperation> api = operations.get(match.api().id().toLowerCase(Locale.ROOT));
+    return api == null ? null : api.get(match.operation().id().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isPreflight(String method, HttpHeaders headers) {
+    return "OPTIONS".equalsIgnoreCase(method) && headers.contains("Origin")
+        && headers.first("Access-Control-Request-Method") != null
+        && !headers.first("Access-Control-Request-Method").isBlank();
+  }
+
+  private Exchange exchange(GatewayRequest request, URI uri, HttpHeaders headers, RouteMatch match,
+      CompiledOperation op) {
+    UrlInfo original = Urls.info(uri);
+    X509Certificate certificate = request.clientCertificates().isEmpty() ? null : request.clientCertificates().get(0);
+    return new Exchange(new Exchange.Setup(
+        new Exchange.MutableRequestSetup(request.method().toUpperCase(Locale.ROOT), original, op.serviceUrl(),
+            match.operationPath(), headers, request.body(), match.parameters(), request.clientIp(), certificate),
+        op.api(), op.operation(), op.product(), null, null, DeploymentInfo.LOCAL, clock, backend, traceSink, false,
+        recordSteps, op.mockResponses()));
+  }
+
+  private static CompletionStage<ExchangeOutcome> notFound() {
+    HttpHeaders headers = HttpHeaders.of("Content-Type", "application/json");
+    GatewayResponse response = new GatewayResponse(404, ErrorResponses.reasonPhrase(404), headers,
+        ErrorResponses.body(404, "Resource not found"));
+    LastError error = new LastError("configuration", "OperationNotFound",
+        "Unable to match incoming request to an operation.", null, null, null, null);
+    return CompletableFuture.completedFuture(
+        new ExchangeOutcome(response, null, Map.of(), error, List.of(), List.of()));
+  }
+
+  private static ExchangeOutcome outcome(Exchange exchange) {
+    HttpHeaders headers = HeaderSerialization.forWire(exchange.response().headers());
+    if (exchange.corsHeaders() != null) {
+      exchange.corsHeaders().forEach(headers::set);
+    }
+    byte[] body = exchange.response().body() == null ? new byte[0] : exchange.response().body().peek();
+    GatewayResponse response = new GatewayResponse(exchange.response().statusCode(),
+        exchange.response().statusReason(), headers, body);
+    return new ExchangeOutcome(response, exchange.backendRequest(), exchange.variables(), exchange.lastError(),
+        exchange.stepTraces(), exchange.traceEvents());
+  }
+
+  /** Configures and builds a {@link Gatehouse}. Not thread-safe; build once, share the result. */
+  public static final class Builder {
+    private GatewayConfig config;
+    private Path apiOpsTree;
+    private ApiOpsOptions apiOpsOptions;
+    private Backend backend;
+    private Clock clock = Clock.systemUTC();
+    private TraceSink traceSink = TraceSink.NONE;
+    private boolean recordSteps;
+    private ExpressionCompiler expressions;
+
+    private Builder() {}
+
+    /** Serve a programmatic configuration ({@link GatewayConfig#builder()}). */
+    public Builder config(GatewayConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Serve an APIOps tree (the folder holding {@code policy.xml}, {@code apis/}, ...). */
+    public Builder apiOpsTree(Path root) {
+      this.apiOpsTree = Objects.requireNonNull(root, "root");
+      return this;
+    }
+
+    /** Options for loading the APIOps tree (secret named values, ...). */
+    public Builder apiOpsOptions(ApiOpsOptions options) {
+      this.apiOpsOptions = options;
+      return this;
+    }
+
+    /** Where {@code forward-request} sends requests; default: {@link JdkHttpBackend}. */
+    public Builder backend(Backend backend) {
+      this.backend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    /** The clock behind {@code DateTime.UtcNow}, {@code context.Timestamp} and every time window. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Receives {@code trace} output; default: dropped. */
+    public Builder traceSink(TraceSink traceSink) {
+      this.traceSink = Objects.requireNonNull(traceSink, "traceSink");
+      return this;
+    }
+
+    /** Record the statements that ran and trace output in each {@link ExchangeOutcome} (tests, CLI). */
+    public Builder recordSteps(boolean record) {
+      this.recordSteps = record;
+      return this;
+    }
+
+    /** Replaces the expression compiler (for tests of the engine itself). */
+    public Builder expressionCompiler(ExpressionCompiler compiler) {
+      this.expressions = Objects.requireNonNull(compiler, "compiler");
+      return this;
+    }
+
+    /** Compiles everything; throws {@link PolicyLoadException} with all diagnostics on any error. */
+    public Gatehouse build() {
+      Diagnostics diagnostics = new Diagnostics();
+      Gatehouse gatehouse = compile(diagnostics);
+      diagnostics.throwIfErrors();
+      return gatehouse;
+    }
+
+    /** Compiles everything and returns the diagnostics, errors and warnings, without throwing (lint). */
+    public List<Diagnostic> check() {
+      Diagnostics diagnostics = new Diagnostics();
+      compile(diagnostics);
+      return diagnostics.all();
+    }
+
+    private Gatehouse compile(Diagnostics diagnostics) {
+      GatewayConfig cfg = config;
+      if (cfg == null && apiOpsTree != null) {
+        cfg = ApiOpsLoader.load(apiOpsTree, apiOpsOptions == null ? ApiOpsOptions.defaults() : apiOpsOptions,
+            diagnostics);
+      }
+      if (cfg == null) {
+        if (config == null && apiOpsTree == null) {
+          throw new IllegalStateException("set config(...) or apiOpsTree(...) before building");
+        }
+        return null;
+      }
+      ExpressionCompiler compiler = expressions != null ? expressions : new CSharpExpressionCompiler();
+      Map<String, Map<String, CompiledOperation>> compiled =
+          new GatewayCompiler(cfg, compiler, diagnostics).compile();
+      if (diagnostics.hasErrors()) {
+        return null;
+      }
+      List<Diagnostic> warnings = diagnostics.all();
+      return new Gatehouse(this, new Router(cfg), Map.copyOf(compiled), warnings);
+    }
+  }
+}
