@@ -8,6 +8,7 @@ import io.gatehouse.api.LastError;
 import io.gatehouse.api.TraceSink;
 import io.gatehouse.engine.backend.JdkHttpBackend;
 import io.gatehouse.engine.context.DeploymentInfo;
+import io.gatehouse.engine.context.UrlCodec;
 import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.expr.CSharpExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionCompiler;
@@ -21,9 +22,9 @@ import io.gatehouse.engine.routing.Router;
 import io.gatehouse.xml.Diagnostic;
 import io.gatehouse.xml.Diagnostics;
 import io.gatehouse.xml.PolicyLoadException;
-import io.gatehouse.xml.config.GatewayConfig;
 import io.gatehouse.xml.apiops.ApiOpsLoader;
 import io.gatehouse.xml.apiops.ApiOpsOptions;
+import io.gatehouse.xml.config.GatewayConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -83,7 +84,7 @@ public final class Gatehouse {
 
   /** Like {@link #handle} but also reports the backend request, variables, LastError and traces. */
   public CompletionStage<ExchangeOutcome> execute(GatewayRequest request) {
-    URI uri = Urls.parseAbsolute(request.url());
+    URI uri = UrlCodec.parseAbsoluteHttp(request.url());
     if (uri == null) {
       return notFound();
     }

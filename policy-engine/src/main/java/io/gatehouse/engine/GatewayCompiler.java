@@ -3,24 +3,25 @@ package io.gatehouse.engine;
 import io.gatehouse.engine.context.ApiInfo;
 import io.gatehouse.engine.context.OperationInfo;
 import io.gatehouse.engine.context.ProductInfo;
+import io.gatehouse.engine.context.UrlCodec;
 import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.expr.runtime.CsFormat;
-import io.gatehouse.engine.policy.OpenApiMockResponses;
 import io.gatehouse.engine.pipeline.Pipeline;
+import io.gatehouse.engine.policy.OpenApiMockResponses;
 import io.gatehouse.engine.policy.PolicyCompiler;
 import io.gatehouse.engine.policy.ScopedElement;
 import io.gatehouse.xml.Diagnostic;
 import io.gatehouse.xml.Diagnostics;
+import io.gatehouse.xml.EffectivePolicy;
 import io.gatehouse.xml.NamedValueResolver;
+import io.gatehouse.xml.PolicyComposer;
 import io.gatehouse.xml.PolicyDocument;
 import io.gatehouse.xml.PolicyReader;
 import io.gatehouse.xml.PolicySource;
-import io.gatehouse.xml.Section;
-import io.gatehouse.xml.EffectivePolicy;
-import io.gatehouse.xml.PolicyComposer;
 import io.gatehouse.xml.PolicyValidator;
 import io.gatehouse.xml.Scope;
 import io.gatehouse.xml.ScopedPolicy;
+import io.gatehouse.xml.Section;
 import io.gatehouse.xml.Statement;
 import io.gatehouse.xml.catalog.PolicyCatalog;
 import io.gatehouse.xml.config.ApiDefinition;
@@ -94,7 +95,7 @@ final class GatewayCompiler {
     for (ApiDefinition api : config.apis()) {
       URI serviceUrl = null;
       if (api.serviceUrl() != null) {
-        serviceUrl = Urls.parseAbsolute(api.serviceUrl());
+        serviceUrl = UrlCodec.parseAbsoluteHttp(api.serviceUrl());
         if (serviceUrl == null) {
           report(new Diagnostic(io.gatehouse.xml.Severity.ERROR,
               io.gatehouse.xml.Position.start(api.origin()),

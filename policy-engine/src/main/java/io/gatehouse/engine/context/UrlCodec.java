@@ -22,6 +22,24 @@ public final class UrlCodec {
     return sb.toString();
   }
 
+  /** The URI of an absolute {@code http} or {@code https} URL with a host, or null when {@code url} is not one. */
+  public static java.net.URI parseAbsoluteHttp(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url.strip());
+      String scheme = uri.getScheme();
+      if (scheme == null || uri.getHost() == null
+          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+        return null;
+      }
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
   /** Decoded query parameters in order ({@code +} is a space); a parameter without {@code =} has a null value. */
   public static java.util.LinkedHashMap<String, java.util.List<String>> parseQuery(String rawQuery) {
     java.util.LinkedHashMap<String, java.util.List<String>> result = new java.util.LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.policy;
 
+import io.gatehouse.engine.context.UrlCodec;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.Flow;
 import io.gatehouse.engine.pipeline.PolicyFailure;
@@ -31,7 +32,7 @@ final class SetBackendServicePolicy implements Step {
     }
     if (hasBase) {
       Value<String> base = context.string(element, "base-url", null);
-      if (base != null && base.isConstant() && parse(base.get(null)) == null) {
+      if (base != null && base.isConstant() && UrlCodec.parseAbsoluteHttp(base.get(null)) == null) {
         context.error(element.attribute("base-url").orElseThrow().valuePosition(),
             "base-url must be an absolute http or https URL");
         return null;
@@ -50,7 +51,7 @@ final class SetBackendServicePolicy implements Step {
             "backend '" + id.get(null) + "' is not defined");
         return null;
       }
-      if (parse(url) == null) {
+      if (UrlCodec.parseAbsoluteHttp(url) == null) {
         context.error(element.position(), "backend '" + id.get(null) + "' has no absolute http(s) URL");
         return null;
       }
@@ -59,28 +60,11 @@ final class SetBackendServicePolicy implements Step {
     return new SetBackendServicePolicy(id, compiler::backendUrl);
   }
 
-  static URI parse(String url) {
-    if (url == null) {
-      return null;
-    }
-    try {
-      URI uri = new URI(url.strip());
-      String scheme = uri.getScheme();
-      if (scheme == null || uri.getHost() == null
-          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-        return null;
-      }
-      return uri;
-    } catch (java.net.URISyntaxException e) {
-      return null;
-    }
-  }
-
   @Override
   public Flow run(Exchange exchange) {
     String value = baseUrl.get(exchange);
     String url = backendLookup == null ? value : value == null ? null : backendLookup.apply(value);
-    URI uri = parse(url);
+    URI uri = UrlCodec.parseAbsoluteHttp(url);
     if (uri == null) {
       throw PolicyFailure.internal(null, "ExpressionValueEvaluationFailure",
           "Expression evaluation failed. " + (backendLookup == null
