@@ -152,6 +152,8 @@ class QuickstartPolicyTest {
 
     assertThat(result.status()).isEqualTo(403);
     assertThat(result.lastError().reason()).isEqualTo("CallerIpNotAllowed");
+    assertThat(result.backendRequest()).isNull();
+    assertThat(result.header("X-Correlation-Id")).isEqualTo(result.variable("correlationId"));
     assertThat(gateway.send(TestRequest.get(GATEWAY + "/1").clientIp("::1")).status()).isEqualTo(200);
   }
 
