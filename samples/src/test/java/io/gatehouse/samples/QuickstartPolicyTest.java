@@ -142,8 +142,8 @@ class QuickstartPolicyTest {
     assertThat(result.backendRequest()).isNull();
     assertThat(backend.received()).isEmpty();
     assertThat(result.steps()).extracting(step -> step.policy()).contains("mock-response");
-    // The engine does not read examples from the specification yet, so the mocked body is empty for now; once it
-    // does, assert it here: assertThat(result.bodyText()).contains("\"carrier\":\"DHL\"");
+    assertThat(result.header("Content-Type")).isEqualTo("application/json");
+    assertThat(result.bodyText()).contains("\"carrier\":\"DHL\"");
   }
 
   @Test
