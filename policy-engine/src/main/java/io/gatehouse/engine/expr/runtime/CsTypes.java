@@ -48,6 +48,8 @@ public final class CsTypes {
       return "System.TimeSpan";
     } else if (v instanceof CsDateTimeOffset) {
       return "System.DateTimeOffset";
+    } else if (v instanceof JToken t) {
+      return t.netTypeName();
     } else if (v instanceof byte[]) {
       return "System.Byte[]";
     } else if (v instanceof String[]) {
