@@ -1,5 +1,7 @@
 package io.gatehouse.engine.expr;
 
+import io.gatehouse.engine.expr.runtime.CsFormat;
+import io.gatehouse.engine.expr.runtime.CsException;
 import io.gatehouse.engine.expr.Syntax.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -337,8 +339,8 @@ final class Binder {
             : Conversions.implicit(value(h.alignment()), CsType.INT, h.alignment().pos());
         String format = h.format();
         parts.add(f -> {
-          String text = format == null ? Values.toText(ve.eval(f)) : Formatting.format(ve.eval(f), format);
-          return align == null ? text : Formatting.align(text, (Integer) align.eval(f));
+          String text = format == null ? Values.toText(ve.eval(f)) : CsFormat.toFormattedString(ve.eval(f), format);
+          return align == null ? text : CsFormat.align(text, (Integer) align.eval(f));
         });
       }
     }
@@ -440,7 +442,7 @@ final class Binder {
       return Bound.of(n.pos(), type, f -> {
         int len = (Integer) size.eval(f);
         if (len < 0) {
-          throw Values.fail("OverflowException", "Arithmetic operation resulted in an overflow.");
+          throw new CsException("OverflowException", "Arithmetic operation resulted in an overflow.");
         }
         f.checkSize(len);
         return Arrays2.create(elemType, len);

@@ -1,8 +1,6 @@
 package io.gatehouse.engine.expr;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.expr.runtime.CsException;
 import io.gatehouse.api.LastError;
 import io.gatehouse.engine.context.ApiInfo;
 import io.gatehouse.engine.context.DeploymentInfo;
@@ -16,12 +14,22 @@ import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.context.UserInfo;
 import io.gatehouse.engine.expr.Syntax.Arg;
 import io.gatehouse.engine.expr.Syntax.Expr;
+import io.gatehouse.engine.expr.runtime.CsDateTime;
+import io.gatehouse.engine.expr.runtime.CsGuid;
+import io.gatehouse.engine.expr.runtime.CsStringComparison;
+import io.gatehouse.engine.expr.runtime.Formatting;
+import io.gatehouse.engine.expr.runtime.JArray;
+import io.gatehouse.engine.expr.runtime.JContainer;
+import io.gatehouse.engine.expr.runtime.JObject;
+import io.gatehouse.engine.expr.runtime.JProperty;
+import io.gatehouse.engine.expr.runtime.JToken;
+import io.gatehouse.engine.expr.runtime.JTokenType;
+import io.gatehouse.engine.expr.runtime.Jwt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -50,6 +58,7 @@ final class Library {
   static final CsType DATETIME = CsType.value("DateTime");
   static final CsType GUID = CsType.value("Guid");
   static final CsType FORMATTING = CsType.value("Formatting");
+  static final CsType JTOKEN_TYPE = CsType.value("JTokenType");
   static final CsType STRING_COMPARISON = CsType.value("StringComparison");
   static final CsType SPLIT_OPTIONS = CsType.value("StringSplitOptions");
   static final CsType STRING_ARRAY = CsType.array(CsType.STRING);
@@ -73,7 +82,7 @@ final class Library {
       Map.entry("JToken", JTOKEN), Map.entry("JObject", JOBJECT), Map.entry("JArray", JARRAY),
       Map.entry("JValue", JVALUE), Map.entry("JProperty", JPROPERTY), Map.entry("JContainer", CsType.cls("JContainer")),
       Map.entry("Jwt", JWT), Map.entry("IResponse", RESPONSE), Map.entry("IMessageBody", BODY),
-      Map.entry("DateTime", DATETIME), Map.entry("Guid", GUID), Map.entry("Formatting", FORMATTING),
+      Map.entry("DateTime", DATETIME), Map.entry("Guid", GUID), Map.entry("Formatting", FORMATTING), Map.entry("JTokenType", JTOKEN_TYPE),
       Map.entry("StringComparison", STRING_COMPARISON), Map.entry("StringSplitOptions", SPLIT_OPTIONS),
       Map.entry("Convert", CsType.cls("Convert")), Map.entry("Math", CsType.cls("Math")),
       Map.entry("Uri", CsType.cls("Uri")), Map.entry("WebUtility", CsType.cls("WebUtility")),
@@ -84,6 +93,22 @@ final class Library {
   static final Set<String> NAMESPACE_ROOTS = Set.of("System", "Newtonsoft");
 
   private final Binder binder;
+
+  private static JTokenType tokenType(String name) {
+    try {
+      return JTokenType.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static CsStringComparison comparison(String name) {
+    try {
+      return CsStringComparison.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 
   Library(Binder binder) {
     this.binder = binder;
@@ -188,21 +213,23 @@ final class Library {
       case "int.MinValue" -> Integer.MIN_VALUE;
       case "long.MaxValue" -> Long.MAX_VALUE;
       case "long.MinValue" -> Long.MIN_VALUE;
-      case "Formatting.None" -> "None";
-      case "Formatting.Indented" -> "Indented";
+      case "Formatting.None" -> Formatting.None;
+      case "Formatting.Indented" -> Formatting.Indented;
       case "StringSplitOptions.None" -> 0;
       case "StringSplitOptions.RemoveEmptyEntries" -> 1;
       case "StringSplitOptions.TrimEntries" -> 2;
-      case "StringComparison.Ordinal", "StringComparison.InvariantCulture", "StringComparison.CurrentCulture" ->
-          "Ordinal";
-      case "StringComparison.OrdinalIgnoreCase", "StringComparison.InvariantCultureIgnoreCase",
-          "StringComparison.CurrentCultureIgnoreCase" -> "OrdinalIgnoreCase";
-      case "Guid.Empty" -> new UUID(0, 0);
+      case "Guid.Empty" -> CsGuid.EMPTY;
       default -> null;
     };
+    if (v == null && t == STRING_COMPARISON) {
+      v = comparison(name);
+    }
+    if (v == null && t == JTOKEN_TYPE) {
+      v = tokenType(name);
+    }
     if (v != null) {
       CsType type = switch (t.name) {
-        case "Formatting", "StringSplitOptions", "StringComparison", "Guid", "int", "long" -> t;
+        case "Formatting", "StringSplitOptions", "StringComparison", "Guid", "int", "long", "JTokenType", "DateTime" -> t;
         default -> CsType.STRING;
       };
       return Bound.constant(pos, type, v);
@@ -210,19 +237,19 @@ final class Library {
     if (t == DATETIME) {
       switch (name) {
         case "UtcNow" -> {
-          return Bound.of(pos, DATETIME, f -> CsDateTime.of(f.context.now(), CsDateTime.DateKind.Utc));
+          return Bound.of(pos, DATETIME, f -> CsDateTime.utcNow(f.context.now()));
         }
         case "Now" -> {
-          return Bound.of(pos, DATETIME, f -> CsDateTime.of(f.context.now(), CsDateTime.DateKind.Local));
+          return Bound.of(pos, DATETIME, f -> CsDateTime.now(f.context.now()));
         }
         case "Today" -> {
-          return Bound.of(pos, DATETIME, f -> {
-            CsDateTime d = CsDateTime.of(f.context.now(), CsDateTime.DateKind.Local);
-            return new CsDateTime(d.ticks() - Math.floorMod(d.ticks(), 864_000_000_000L), d.kind());
-          });
+          return Bound.of(pos, DATETIME, f -> CsDateTime.today(f.context.now()));
         }
         case "MinValue" -> {
-          return Bound.constant(pos, DATETIME, new CsDateTime(0, CsDateTime.DateKind.Unspecified));
+          return Bound.constant(pos, DATETIME, CsDateTime.MIN_VALUE);
+        }
+        case "MaxValue" -> {
+          return Bound.constant(pos, DATETIME, CsDateTime.MAX_VALUE);
         }
         default -> { }
       }
@@ -247,7 +274,7 @@ final class Library {
         case "LastError" -> prop(target, LAST_ERROR, PolicyContext.class, PolicyContext::lastError);
         case "RequestId" -> prop(target, GUID, PolicyContext.class, PolicyContext::requestId);
         case "Timestamp" -> prop(target, DATETIME, PolicyContext.class,
-            c -> CsDateTime.of(c.timestamp(), CsDateTime.DateKind.Utc));
+            c -> CsDateTime.utcNow(c.timestamp()));
         case "Tracing" -> prop(target, CsType.BOOL, PolicyContext.class, PolicyContext::tracing);
         default -> null;
       };
@@ -367,7 +394,20 @@ final class Library {
         case "Claims" -> HEADERS;
         default -> null;
       };
-      return type == null ? null : prop(target, type, Jwt.class, j -> j.member(name));
+      Function<Jwt, Object> g = switch (name) {
+        case "Id" -> Jwt::id;
+        case "Issuer" -> Jwt::issuer;
+        case "Subject" -> Jwt::subject;
+        case "Algorithm" -> Jwt::algorithm;
+        case "Type" -> Jwt::type;
+        case "Audiences" -> j -> j.audiences().toArray(String[]::new);
+        case "ExpirationTime" -> Jwt::expirationTime;
+        case "NotBefore" -> Jwt::notBefore;
+        case "IssuedAt" -> Jwt::issuedAt;
+        case "Claims" -> j -> CsDictionary.ofClaims(j.claims().asMap());
+        default -> null;
+      };
+      return type == null ? null : prop(target, type, Jwt.class, g);
     }
     switch (t.kind) {
       case STRING -> {
@@ -398,44 +438,47 @@ final class Library {
     }
     if (t == DATETIME) {
       Function<CsDateTime, Object> g = switch (name) {
-        case "Year" -> d -> d.local().getYear();
-        case "Month" -> d -> d.local().getMonthValue();
-        case "Day" -> d -> d.local().getDayOfMonth();
-        case "Hour" -> d -> d.local().getHour();
-        case "Minute" -> d -> d.local().getMinute();
-        case "Second" -> d -> d.local().getSecond();
-        case "Millisecond" -> d -> d.local().getNano() / 1_000_000;
-        case "DayOfYear" -> d -> d.local().getDayOfYear();
+        case "Year" -> CsDateTime::year;
+        case "Month" -> CsDateTime::month;
+        case "Day" -> CsDateTime::day;
+        case "Hour" -> CsDateTime::hour;
+        case "Minute" -> CsDateTime::minute;
+        case "Second" -> CsDateTime::second;
+        case "Millisecond" -> CsDateTime::millisecond;
+        case "DayOfYear" -> CsDateTime::dayOfYear;
         default -> null;
       };
       if (g != null) {
         return prop(target, CsType.INT, CsDateTime.class, g);
       }
-      if (name.equals("Ticks")) {
-        return prop(target, CsType.LONG, CsDateTime.class, CsDateTime::ticks);
-      }
-      if (name.equals("Date")) {
-        return prop(target, DATETIME, CsDateTime.class,
-            d -> new CsDateTime(d.ticks() - Math.floorMod(d.ticks(), 864_000_000_000L), d.kind()));
-      }
-      return null;
+      return switch (name) {
+        case "Ticks" -> prop(target, CsType.LONG, CsDateTime.class, CsDateTime::ticks);
+        case "Date" -> prop(target, DATETIME, CsDateTime.class, CsDateTime::date);
+        default -> null;
+      };
     }
     if (t == JPROPERTY) {
       return switch (name) {
-        case "Name" -> prop(target, CsType.STRING, Json.Property.class, Json.Property::name);
-        case "Value" -> prop(target, JTOKEN, Json.Property.class, Json.Property::value);
+        case "Name" -> prop(target, CsType.STRING, JProperty.class, JProperty::name);
+        case "Value" -> prop(target, JTOKEN, JProperty.class, JProperty::value);
         default -> null;
       };
     }
     if (Conversions.isJToken(t)) {
       return switch (name) {
-        case "Count" -> prop(target, CsType.INT, JsonNode.class, JsonNode::size);
-        case "HasValues" -> prop(target, CsType.BOOL, JsonNode.class, n -> n.isContainerNode() && n.size() > 0);
+        case "Count" -> t == JTOKEN || t == JVALUE ? null : prop(target, CsType.INT, JContainer.class, JContainer::count);
+        case "HasValues" -> prop(target, CsType.BOOL, JToken.class, JToken::hasValues);
+        case "Type" -> prop(target, JTOKEN_TYPE, JToken.class, JToken::type);
+        case "Parent" -> prop(target, CsType.cls("JContainer"), JToken.class, JToken::parent);
+        case "First" -> prop(target, JTOKEN, JToken.class, JToken::first);
+        case "Last" -> prop(target, JTOKEN, JToken.class, JToken::last);
+        case "Next" -> prop(target, JTOKEN, JToken.class, JToken::next);
+        case "Path" -> prop(target, CsType.STRING, JToken.class, JToken::path);
         default -> null;
       };
     }
     if (t.name.endsWith("Exception") && name.equals("Message")) {
-      return prop(target, CsType.STRING, ExpressionFailure.class, ExpressionFailure::getMessage);
+      return prop(target, CsType.STRING, CsException.class, CsException::message);
     }
     return null;
   }
@@ -455,7 +498,7 @@ final class Library {
         String s = (String) Values.requireNonNull(te.eval(f));
         int i = (Integer) k.eval(f);
         if (i < 0 || i >= s.length()) {
-          throw Values.fail("IndexOutOfRangeException", "Index was outside the bounds of the array.");
+          throw new CsException("IndexOutOfRangeException", "Index was outside the bounds of the array.");
         }
         return s.charAt(i);
       });
@@ -472,7 +515,7 @@ final class Library {
         List<?> l = (List<?>) Values.requireNonNull(te.eval(f));
         int i = (Integer) k.eval(f);
         if (i < 0 || i >= l.size()) {
-          throw Values.fail("ArgumentOutOfRangeException", "Index was out of range. Must be non-negative and less"
+          throw new CsException("ArgumentOutOfRangeException", "Index was out of range. Must be non-negative and less"
               + " than the size of the collection. (Parameter 'index')");
         }
         return l.get(i);
@@ -487,8 +530,8 @@ final class Library {
         throw new CompileError(key.pos, "cannot convert %s to a JToken key", key.type.name);
       }
       Eval k = key.type.isIntegral() ? Conversions.implicit(key, CsType.INT, key.pos) : key.eval;
-      Bound b = Bound.of(pos, JTOKEN, f -> Json.index(Values.requireNonNull(te.eval(f)), k.eval(f)));
-      b.store = (f, v) -> Json.setIndex(Values.requireNonNull(te.eval(f)), k.eval(f), v);
+      Bound b = Bound.of(pos, JTOKEN, f -> ((JToken) Values.requireNonNull(te.eval(f))).get(k.eval(f)));
+      b.store = (f, v) -> ((JToken) Values.requireNonNull(te.eval(f))).set(k.eval(f), v);
       return b;
     }
     throw new CompileError(pos, "cannot apply indexing with [] to an expression of type %s", t.name);
@@ -508,25 +551,11 @@ final class Library {
       Eval[] items = evals(bound, CsType.OBJECT);
       boolean obj = type == JOBJECT;
       return Bound.of(pos, type, f -> {
-        if (obj) {
-          ObjectNode o = Json.NODES.objectNode();
-          for (Eval e : items) {
-            addContent(o, e.eval(f));
-          }
-          return o;
+        Object[] content = new Object[items.length];
+        for (int i = 0; i < items.length; i++) {
+          content[i] = items[i].eval(f);
         }
-        ArrayNode a = Json.NODES.arrayNode();
-        for (Eval e : items) {
-          Object v = e.eval(f);
-          if (v instanceof Object[] arr && items.length == 1) {
-            for (Object x : arr) {
-              a.add(Json.fromValue(x));
-            }
-          } else {
-            a.add(Json.fromValue(v));
-          }
-        }
-        return a;
+        return obj ? new JObject(content) : new JArray(content);
       });
     }
     if (type == JPROPERTY) {
@@ -535,34 +564,14 @@ final class Library {
       }
       Eval n = Conversions.implicit(bound.get(0), CsType.STRING, bound.get(0).pos);
       Eval v = bound.get(1).eval;
-      return Bound.of(pos, JPROPERTY, f -> new Json.Property((String) Values.requireNonNull(n.eval(f)),
-          Json.fromValue(v.eval(f))));
+      return Bound.of(pos, JPROPERTY, f -> new JProperty((String) Values.requireNonNull(n.eval(f)), v.eval(f)));
     }
     if (type.name.endsWith("Exception")) {
       Eval m = bound.isEmpty() ? f -> "Exception of type 'System." + type.name + "' was thrown."
           : Conversions.implicit(bound.get(0), CsType.STRING, bound.get(0).pos);
-      return Bound.of(pos, type, f -> new ExpressionFailure(type.name, (String) m.eval(f)));
+      return Bound.of(pos, type, f -> CsException.of(type.name, (String) m.eval(f)));
     }
     throw new CompileError(pos, "cannot create an instance of %s in a policy expression", type.name);
-  }
-
-  private static void addContent(ObjectNode o, Object v) {
-    if (v == null) {
-      return;
-    }
-    if (v instanceof Json.Property p) {
-      if (o.has(p.name())) {
-        throw Values.fail("ArgumentException", "Can not add property " + p.name()
-            + " to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.");
-      }
-      o.set(p.name(), p.value());
-    } else if (v instanceof Object[] arr) {
-      for (Object x : arr) {
-        addContent(o, x);
-      }
-    } else {
-      throw Values.fail("ArgumentException", "Can not add " + Values.netTypeName(v) + " to Newtonsoft.Json.Linq.JObject.");
-    }
   }
 
   private Eval[] evals(List<Bound> bound, CsType type) {
