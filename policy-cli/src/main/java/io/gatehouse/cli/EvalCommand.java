@@ -3,12 +3,6 @@ package io.gatehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.api.HttpHeaders;
-import io.gatehouse.api.TraceSink;
-import io.gatehouse.engine.context.ApiInfo;
-import io.gatehouse.engine.context.DeploymentInfo;
-import io.gatehouse.engine.context.OperationInfo;
-import io.gatehouse.engine.context.UrlCodec;
-import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.expr.CSharpExpressionCompiler;
 import io.gatehouse.engine.expr.CompiledExpression;
 import io.gatehouse.engine.expr.ExpressionFailure;
@@ -16,21 +10,16 @@ import io.gatehouse.engine.expr.ExpressionSource;
 import io.gatehouse.engine.expr.ResultType;
 import io.gatehouse.engine.expr.runtime.CsFormat;
 import io.gatehouse.engine.expr.runtime.CsTypes;
-import io.gatehouse.engine.pipeline.Exchange;
-import io.gatehouse.engine.pipeline.MockResponses;
-import io.gatehouse.xml.Diagnostic;
+import io.gatehouse.engine.context.PolicyContext;
+import io.gatehouse.engine.testing.StandaloneContext;
 import io.gatehouse.xml.Diagnostics;
 import io.gatehouse.xml.Position;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,10 +66,10 @@ final class EvalCommand {
     if (compiled == null) {
       return 1;
     }
-    Exchange exchange;
+    PolicyContext exchange;
     try {
-      exchange = exchange(context);
-    } catch (IllegalArgumentException e) {
+      exchange = context(context);
+    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
       err.println("gatehouse-cli: bad context: " + e.getMessage());
       return 1;
     }
@@ -94,37 +83,28 @@ final class EvalCommand {
     }
   }
 
-  /** An exchange built from the context file: {@code request}, {@code response}, {@code variables}, {@code clock}. */
-  static Exchange exchange(JsonNode root) {
+  /** A context built from the file: {@code request}, {@code response}, {@code variables}, {@code clock}. */
+  static PolicyContext context(JsonNode root) {
     JsonNode request = root.path("request");
-    URI uri = URI.create(request.path("url").asText("https://gateway.test/"));
-    UrlInfo original = new UrlInfo(uri.getScheme(), uri.getHost(),
-        uri.getPort() != -1 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443,
-        uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath(),
-        UrlCodec.parseQuery(uri.getRawQuery()));
     Map<String, String> matched = new HashMap<>();
     request.path("matchedParameters").fields().forEachRemaining(e -> matched.put(e.getKey(), e.getValue().asText()));
-    Instant now = Instant.parse(root.path("clock").asText("2026-01-01T00:00:00Z"));
     String body = request.hasNonNull("body") ? text(request.get("body")) : null;
-    Exchange exchange = new Exchange(new Exchange.Setup(
-        new Exchange.MutableRequestSetup(request.path("method").asText("GET"), original, null, original.path(),
-            headers(request.path("headers")), body == null ? null : body.getBytes(StandardCharsets.UTF_8), matched,
-            request.path("ipAddress").asText("127.0.0.1"), null),
-        new ApiInfo("api", "Api", "", "1", null, true, null, List.of("https"), "Ocp-Apim-Subscription-Key",
-            "subscription-key"),
-        new OperationInfo("operation", "Operation", request.path("method").asText("GET"), "/"),
-        null, null, null, DeploymentInfo.LOCAL, Clock.fixed(now, ZoneOffset.UTC), (r, o) -> {
-          throw new IllegalStateException("no backend in eval");
-        }, TraceSink.NONE, false, false, MockResponses.NONE));
+    StandaloneContext context = StandaloneContext.builder()
+        .request(request.path("method").asText("GET"), request.path("url").asText("https://gateway.test/"))
+        .headers(headers(request.path("headers")))
+        .body(body == null ? null : body.getBytes(StandardCharsets.UTF_8))
+        .ipAddress(request.path("ipAddress").asText("127.0.0.1"))
+        .matchedParameters(matched)
+        .clock(Instant.parse(root.path("clock").asText("2026-01-01T00:00:00Z")));
     JsonNode response = root.path("response");
     if (response.isObject()) {
       String responseBody = response.hasNonNull("body") ? text(response.get("body")) : null;
-      exchange.response().replaceWith(response.path("statusCode").asInt(200),
-          response.path("statusReason").asText("OK"), headers(response.path("headers")),
-          responseBody == null ? null : responseBody.getBytes(StandardCharsets.UTF_8));
+      context.response(response.path("statusCode").asInt(200), response.path("statusReason").asText("OK"),
+          headers(response.path("headers")), responseBody == null ? null : responseBody.getBytes(
+              StandardCharsets.UTF_8));
     }
-    root.path("variables").fields().forEachRemaining(e -> exchange.variables().put(e.getKey(), value(e.getValue())));
-    return exchange;
+    root.path("variables").fields().forEachRemaining(e -> context.variable(e.getKey(), value(e.getValue())));
+    return context.build();
   }
 
   private static Object value(JsonNode v) {

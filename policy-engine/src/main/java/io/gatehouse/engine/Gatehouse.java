@@ -11,6 +11,7 @@ import io.gatehouse.engine.context.DeploymentInfo;
 import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.expr.CSharpExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionCompiler;
+import io.gatehouse.engine.expr.ExpressionOptions;
 import io.gatehouse.engine.pipeline.ErrorResponses;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.HeaderSerialization;
@@ -159,6 +160,7 @@ public final class Gatehouse {
     private TraceSink traceSink = TraceSink.NONE;
     private boolean recordSteps;
     private ExpressionCompiler expressions;
+    private ExpressionOptions expressionOptions = ExpressionOptions.DEFAULTS;
 
     private Builder() {}
 
@@ -204,6 +206,12 @@ public final class Gatehouse {
       return this;
     }
 
+    /** Budgets of every expression evaluation (steps, wall time, string and collection size). */
+    public Builder expressionOptions(ExpressionOptions options) {
+      this.expressionOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
     /** Replaces the expression compiler (for tests of the engine itself). */
     public Builder expressionCompiler(ExpressionCompiler compiler) {
       this.expressions = Objects.requireNonNull(compiler, "compiler");
@@ -237,7 +245,7 @@ public final class Gatehouse {
         }
         return null;
       }
-      ExpressionCompiler compiler = expressions != null ? expressions : new CSharpExpressionCompiler();
+      ExpressionCompiler compiler = expressions != null ? expressions : new CSharpExpressionCompiler(expressionOptions);
       Map<String, Map<String, CompiledOperation>> compiled =
           new GatewayCompiler(cfg, compiler, diagnostics).compile();
       if (diagnostics.hasErrors()) {

@@ -5,7 +5,7 @@ import io.gatehouse.engine.context.OperationInfo;
 import io.gatehouse.engine.context.ProductInfo;
 import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.expr.runtime.CsFormat;
-import io.gatehouse.engine.pipeline.MockResponses;
+import io.gatehouse.engine.policy.OpenApiMockResponses;
 import io.gatehouse.engine.pipeline.Pipeline;
 import io.gatehouse.engine.policy.PolicyCompiler;
 import io.gatehouse.engine.policy.ScopedElement;
@@ -115,7 +115,7 @@ final class GatewayCompiler {
         local.all().forEach(d -> report(d));
         operations.put(op.id().toLowerCase(Locale.ROOT), new CompiledOperation(apiInfo,
             new OperationInfo(op.id(), op.displayName(), op.method(), op.urlTemplate()), serviceUrl, productInfo,
-            pipeline, MockResponses.NONE));
+            pipeline, OpenApiMockResponses.of(op)));
       }
       result.put(api.id().toLowerCase(Locale.ROOT), operations);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gatehouse.xml.config.OperationDefinition;
+import io.gatehouse.xml.config.ResponseDefinition;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -17,12 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads the operations of an API from its OpenAPI specification: operation id = {@code operationId}, method = HTTP
  * verb, URL template = path key (relative to the API path; {@code servers}/{@code host}/{@code basePath} are
- * ignored). OpenAPI 3 goes through swagger-parser; Swagger 2.0, which swagger-parser-v3 cannot read, is walked
- * directly.
+ * ignored), documented responses through {@link ResponseReader}. OpenAPI 3 goes through swagger-parser; Swagger
+ * 2.0, which swagger-parser-v3 cannot read, is walked directly. Responses are read from the raw tree in both cases.
  */
 final class SpecReader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -57,10 +59,10 @@ final class SpecReader {
       files.error(spec, "not an OpenAPI document: neither \"openapi\" nor \"swagger\" is present");
       return null;
     }
-    return openApi3(spec, text);
+    return openApi3(spec, text, tree);
   }
 
-  private List<OperationDefinition> openApi3(Path spec, String text) {
+  private List<OperationDefinition> openApi3(Path spec, String text, JsonNode tree) {
     ParseOptions options = new ParseOptions();
     options.setResolve(false);
     SwaggerParseResult result;
@@ -77,10 +79,16 @@ final class SpecReader {
       return null;
     }
     Collector collector = new Collector(spec);
+    ResponseReader responses = new ResponseReader(files, spec, tree);
+    DocumentRefs refs = new DocumentRefs(tree);
     if (api.getPaths() != null) {
       for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+        JsonNode pathNode = refs.deref(tree.path("paths").path(path.getKey()));
         for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
-          collector.add(op.getValue().getOperationId(), op.getValue().getSummary(), op.getKey().name(), path.getKey());
+          String id = op.getValue().getOperationId();
+          JsonNode opNode = pathNode == null ? null : pathNode.path(op.getKey().name().toLowerCase(Locale.ROOT));
+          collector.add(id, op.getValue().getSummary(), op.getKey().name(), path.getKey(),
+              () -> opNode == null || !opNode.isObject() ? List.of() : responses.openApi3(id, opNode));
         }
       }
     }
@@ -89,13 +97,15 @@ final class SpecReader {
 
   private List<OperationDefinition> swagger2(Path spec, JsonNode tree) {
     Collector collector = new Collector(spec);
+    ResponseReader responses = new ResponseReader(files, spec, tree);
     JsonNode paths = tree.path("paths");
     for (Map.Entry<String, JsonNode> path : paths.properties()) {
       for (String method : SWAGGER2_METHODS) {
         JsonNode op = path.getValue().get(method);
         if (op != null && op.isObject()) {
-          collector.add(op.path("operationId").asText(null), op.path("summary").asText(null),
-              method.toUpperCase(Locale.ROOT), path.getKey());
+          String id = op.path("operationId").asText(null);
+          collector.add(id, op.path("summary").asText(null), method.toUpperCase(Locale.ROOT), path.getKey(),
+              () -> responses.swagger2(id, op));
         }
       }
     }
@@ -113,7 +123,9 @@ final class SpecReader {
       this.spec = spec;
     }
 
-    void add(String operationId, String summary, String method, String template) {
+    /** Adds an operation; its responses are only read when the operation is kept. */
+    void add(String operationId, String summary, String method, String template,
+        Supplier<List<ResponseDefinition>> responses) {
       if (operationId == null || operationId.isBlank()) {
         files.warning(spec, method + " " + template + " has no operationId; the operation is skipped");
         return;
@@ -123,7 +135,7 @@ final class SpecReader {
         failed = true;
         return;
       }
-      operations.add(new OperationDefinition(operationId, summary, method, template, null));
+      operations.add(new OperationDefinition(operationId, summary, method, template, null, responses.get()));
     }
 
     List<OperationDefinition> result() {
