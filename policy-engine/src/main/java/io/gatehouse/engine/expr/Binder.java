@@ -92,16 +92,13 @@ final class Binder {
 
   // ---- entry points ----
 
-  Eval bindExpressionBody(Expr e) {
+  /** Binds an {@code @()} body once; its type and closure. */
+  Bound bindExpressionBody(Expr e) {
     Bound b = value(e);
     if (b.type == CsType.VOID) {
       throw new CompileError(e.pos(), "the expression has no value (void)");
     }
-    return b.eval;
-  }
-
-  CsType expressionType(Expr e) {
-    return value(e).type;
+    return b;
   }
 
   /** Binds a {@code @{}} body; every path must return. */
@@ -474,6 +471,29 @@ final class Binder {
     } finally {
       pop();
     }
+  }
+
+  /**
+   * The store of an {@code out} argument whose parameter has type {@code type}: a new local for {@code out var x} /
+   * {@code out T x}, else the assignable expression {@code out x}.
+   */
+  Bound.Store outTarget(Arg a, CsType type) {
+    if (a.outName() != null) {
+      CsType t = a.outType() == null || a.outType().name().equals("var") ? type : resolveType(a.outType());
+      if (!t.equals(type)) {
+        throw new CompileError(a.pos(), "the out parameter is of type %s, not %s", type.name, t.name);
+      }
+      int slot = declare(a.pos(), a.outName(), t, false).slot();
+      return (f, v) -> f.locals[slot] = v;
+    }
+    Bound b = value(a.value());
+    if (b.store == null) {
+      throw new CompileError(a.pos(), "an out argument must be an assignable variable");
+    }
+    if (!b.type.equals(type)) {
+      throw new CompileError(a.pos(), "the out parameter is of type %s, not %s", type.name, b.type.name);
+    }
+    return b.store;
   }
 
   /** Pushes a receiver slot for object initializers. */

@@ -20,19 +20,21 @@ import io.gatehouse.engine.expr.runtime.JObject;
 import io.gatehouse.engine.expr.runtime.JToken;
 import io.gatehouse.engine.expr.runtime.JsonTarget;
 import io.gatehouse.engine.expr.runtime.Jwt;
+import io.gatehouse.engine.expr.xml.XDocument;
+import io.gatehouse.engine.expr.xml.XElement;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Overload resolution and binding of one method call onto the modeled library. */
 final class Calls {
-  private final Binder binder;
-  private final Bound target;
-  private final String name;
-  private final List<CsType> typeArgs;
-  private final List<Syntax.Arg> syntax;
-  private final List<Bound> args;
-  private final int pos;
-  private final int n;
+  final Binder binder;
+  final Bound target;
+  final String name;
+  final List<CsType> typeArgs;
+  final List<Syntax.Arg> syntax;
+  final List<Bound> args;
+  final int pos;
+  final int n;
 
   Calls(Binder binder, Bound target, String name, List<CsType> typeArgs, List<Syntax.Arg> syntax, List<Bound> args,
       int pos) {
@@ -46,32 +48,50 @@ final class Calls {
     this.n = args.size();
   }
 
-  private Eval arg(int i, CsType t) {
+  Eval arg(int i, CsType t) {
     return Conversions.implicit(args.get(i), t, args.get(i).pos);
   }
 
-  private boolean is(int i, CsType t) {
+  boolean is(int i, CsType t) {
     return i < n && args.get(i).isValue() && Conversions.implicitOk(args.get(i), t);
   }
 
-  private Bound of(CsType type, Eval e) {
+  Bound of(CsType type, Eval e) {
     return Bound.of(pos, type, e);
   }
 
-  private Eval recv() {
+  Eval recv() {
     Eval te = target.eval;
     return f -> Values.requireNonNull(te.eval(f));
   }
 
+  /** The same call without argument {@code i} (static forms whose extra argument was consumed). */
+  Calls without(int i) {
+    List<Syntax.Arg> s = new ArrayList<>(syntax);
+    List<Bound> a = new ArrayList<>(args);
+    s.remove(i);
+    a.remove(i);
+    return new Calls(binder, target, name, typeArgs, s, a, pos);
+  }
+
+  /** Whether argument {@code i} is written {@code out}. */
+  boolean isOut(int i) {
+    return i < n && "out".equals(syntax.get(i).modifier());
+  }
+
   Bound bind() {
     if (target.typeRef != null) {
-      return statics(target.typeRef);
+      Bound s = statics(target.typeRef);
+      return s != null ? s : UtilityTypes.call(this);
     }
     if (!target.isValue()) {
       return null;
     }
     CsType t = target.type;
-    Bound b = null;
+    Bound b = UtilityTypes.call(this);
+    if (b != null) {
+      return b;
+    }
     if (t.kind == CsType.Kind.STRING) {
       b = string();
     } else if (t.kind == CsType.Kind.DICT) {
@@ -502,6 +522,8 @@ final class Calls {
       case "JObject" -> f -> JObject.parse((String) text.eval(f));
       case "JArray" -> f -> JArray.parse((String) text.eval(f));
       case "JToken" -> f -> JToken.parse((String) text.eval(f));
+      case "XElement" -> f -> XElement.parse((String) text.eval(f));
+      case "XDocument" -> f -> XDocument.parse((String) text.eval(f));
       default -> throw new CompileError(pos, "As<%s> is not supported", t.name);
     };
     return of(t, e);

@@ -177,6 +177,12 @@ final class Conversions {
         return Values.convertNumeric(v, target);
       };
     }
+    if (XmlMembers.isXmlValue(from)) {
+      Eval conv = XmlMembers.explicit(e, target, nullableTarget);
+      if (conv != null) {
+        return conv;
+      }
+    }
     JsonTarget jt = isJToken(from) || from.name.equals("JProperty") ? jsonTarget(target) : null;
     if (jt != null) {
       return f -> JToken.explicitCast((JToken) e.eval(f), jt, nullableTarget);

@@ -111,4 +111,35 @@ final class CsDictionary {
     }
     return out;
   }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> writable() {
+    if (headers != null) {
+      throw CsException.invalidOperation("Collection is read-only.");
+    }
+    return (Map<String, Object>) map;
+  }
+
+  /** {@code Add(key, value)}: a duplicate key throws ArgumentException. */
+  void add(String key, Object value) {
+    if (containsKey(key)) {
+      throw CsException.argument("An item with the same key has already been added. Key: " + key, null);
+    }
+    writable().put(key, value);
+  }
+
+  /** The indexer setter: adds or replaces. */
+  void set(String key, Object value) {
+    containsKey(key);
+    writable().put(key, value);
+  }
+
+  /** {@code Remove(key)}. */
+  boolean remove(String key) {
+    if (!containsKey(key)) {
+      return false;
+    }
+    writable().remove(key);
+    return true;
+  }
 }

@@ -62,6 +62,26 @@ final class Library {
   static final CsType STRING_COMPARISON = CsType.value("StringComparison");
   static final CsType SPLIT_OPTIONS = CsType.value("StringSplitOptions");
   static final CsType STRING_ARRAY = CsType.array(CsType.STRING);
+  static final CsType BYTES = CsType.array(CsType.BYTE);
+  static final CsType TIMESPAN = CsType.value("TimeSpan");
+  static final CsType DATETIMEOFFSET = CsType.value("DateTimeOffset");
+  static final CsType ENCODING = CsType.cls("Encoding");
+  static final CsType REGEX = CsType.cls("Regex");
+  static final CsType REGEX_OPTIONS = CsType.value("RegexOptions");
+  static final CsType MATCH = CsType.cls("Match");
+  static final CsType GROUP = CsType.cls("Group");
+  static final CsType GROUPS = CsType.cls("GroupCollection");
+  static final CsType MATCHES = CsType.list(MATCH);
+  static final CsType STRING_BUILDER = CsType.cls("StringBuilder");
+  static final CsType HASH = CsType.cls("HashAlgorithm");
+  static final CsType RANDOM = CsType.cls("Random");
+  static final CsType BASIC = CsType.cls("BasicAuthCredentials");
+  static final CsType XELEMENT = CsType.cls("XElement");
+  static final CsType XDOCUMENT = CsType.cls("XDocument");
+  static final CsType XATTRIBUTE = CsType.cls("XAttribute");
+  static final CsType XNAME = CsType.cls("XName");
+  static final CsType MIDPOINT = CsType.value("MidpointRounding");
+  static final CsType STRING_COMPARER = CsType.cls("StringComparer");
   static final CsType HEADERS = CsType.dict(CsType.STRING, STRING_ARRAY);
   static final CsType STRING_MAP = CsType.dict(CsType.STRING, CsType.STRING);
   static final CsType VARIABLES = CsType.dict(CsType.STRING, CsType.OBJECT);
@@ -70,7 +90,7 @@ final class Library {
       Map.entry("string", CsType.STRING), Map.entry("String", CsType.STRING),
       Map.entry("int", CsType.INT), Map.entry("Int32", CsType.INT),
       Map.entry("long", CsType.LONG), Map.entry("Int64", CsType.LONG),
-      Map.entry("short", CsType.SHORT), Map.entry("Int16", CsType.SHORT),
+      Map.entry("short", CsType.SHORT),
       Map.entry("byte", CsType.BYTE), Map.entry("Byte", CsType.BYTE),
       Map.entry("uint", CsType.UINT), Map.entry("ulong", CsType.ULONG),
       Map.entry("bool", CsType.BOOL), Map.entry("Boolean", CsType.BOOL),
@@ -87,10 +107,23 @@ final class Library {
       Map.entry("Convert", CsType.cls("Convert")), Map.entry("Math", CsType.cls("Math")),
       Map.entry("Uri", CsType.cls("Uri")), Map.entry("WebUtility", CsType.cls("WebUtility")),
       Map.entry("Array", CsType.cls("Array")), Map.entry("JsonConvert", CsType.cls("JsonConvert")),
-      Map.entry("Exception", CsType.cls("Exception")));
+      Map.entry("Exception", CsType.cls("Exception")),
+      Map.entry("TimeSpan", TIMESPAN), Map.entry("DateTimeOffset", DATETIMEOFFSET), Map.entry("Encoding", ENCODING),
+      Map.entry("Regex", REGEX), Map.entry("RegexOptions", REGEX_OPTIONS), Map.entry("Match", MATCH),
+      Map.entry("Group", GROUP), Map.entry("GroupCollection", GROUPS), Map.entry("MatchCollection", MATCHES),
+      Map.entry("StringBuilder", STRING_BUILDER), Map.entry("HashAlgorithm", HASH), Map.entry("Random", RANDOM),
+      Map.entry("HMACSHA1", CsType.cls("HMACSHA1")), Map.entry("HMACSHA256", CsType.cls("HMACSHA256")),
+      Map.entry("HMACSHA384", CsType.cls("HMACSHA384")), Map.entry("HMACSHA512", CsType.cls("HMACSHA512")),
+      Map.entry("HMACMD5", CsType.cls("HMACMD5")), Map.entry("SHA1", CsType.cls("SHA1")),
+      Map.entry("SHA256", CsType.cls("SHA256")), Map.entry("SHA384", CsType.cls("SHA384")),
+      Map.entry("SHA512", CsType.cls("SHA512")), Map.entry("MD5", CsType.cls("MD5")),
+      Map.entry("BitConverter", CsType.cls("BitConverter")), Map.entry("BasicAuthCredentials", BASIC),
+      Map.entry("XElement", XELEMENT), Map.entry("XDocument", XDOCUMENT), Map.entry("XAttribute", XATTRIBUTE),
+      Map.entry("XName", XNAME), Map.entry("MidpointRounding", MIDPOINT), Map.entry("Int16", CsType.SHORT),
+      Map.entry("StringComparer", STRING_COMPARER));
 
   static final List<String> TYPE_NAMES = List.copyOf(TYPES.keySet());
-  static final Set<String> NAMESPACE_ROOTS = Set.of("System", "Newtonsoft");
+  static final Set<String> NAMESPACE_ROOTS = Set.of("System", "Newtonsoft", "Microsoft");
 
   private final Binder binder;
 
@@ -119,7 +152,8 @@ final class Library {
     if (!args.isEmpty()) {
       return switch (simple) {
         case "IEnumerable" -> args.size() == 1 ? CsType.seq(args.get(0)) : null;
-        case "List", "IList" -> args.size() == 1 ? CsType.list(args.get(0)) : null;
+        case "List", "IList", "ICollection" -> args.size() == 1 ? CsType.list(args.get(0)) : null;
+        case "HashSet", "ISet" -> args.size() == 1 ? CsType.set(args.get(0)) : null;
         case "Nullable" -> args.size() == 1 ? CsType.nullable(args.get(0)) : null;
         case "IReadOnlyDictionary", "IDictionary", "Dictionary" ->
             args.size() == 2 ? CsType.dict(args.get(0), args.get(1)) : null;
@@ -207,6 +241,10 @@ final class Library {
   }
 
   private Bound staticMember(CsType t, String name, int pos) {
+    Bound utility = UtilityTypes.staticProperty(t, name, pos);
+    if (utility != null) {
+      return utility;
+    }
     Object v = switch (t.name + "." + name) {
       case "string.Empty" -> "";
       case "int.MaxValue" -> Integer.MAX_VALUE;
@@ -259,6 +297,10 @@ final class Library {
 
   private Bound instanceProperty(Bound target, String name) {
     CsType t = target.type;
+    Bound utility = UtilityTypes.instanceProperty(target, name);
+    if (utility != null) {
+      return utility;
+    }
     if (t == CONTEXT) {
       return switch (name) {
         case "Request" -> prop(target, REQUEST, PolicyContext.class, PolicyContext::request);
@@ -521,9 +563,20 @@ final class Library {
         return l.get(i);
       });
     }
+    if (t == GROUPS) {
+      boolean byName = key.type == CsType.STRING;
+      Eval k = byName ? key.eval : Conversions.implicit(key, CsType.INT, key.pos);
+      return Bound.of(pos, GROUP, f -> {
+        io.gatehouse.engine.expr.runtime.CsGroupCollection g =
+            (io.gatehouse.engine.expr.runtime.CsGroupCollection) Values.requireNonNull(te.eval(f));
+        return byName ? g.get((String) k.eval(f)) : g.get((Integer) k.eval(f));
+      });
+    }
     if (t.kind == CsType.Kind.DICT) {
       Eval k = Conversions.implicit(key, t.a, key.pos);
-      return Bound.of(pos, t.b, f -> ((CsDictionary) Values.requireNonNull(te.eval(f))).get((String) k.eval(f)));
+      Bound b = Bound.of(pos, t.b, f -> ((CsDictionary) Values.requireNonNull(te.eval(f))).get((String) k.eval(f)));
+      b.store = (f, v) -> ((CsDictionary) Values.requireNonNull(te.eval(f))).set((String) k.eval(f), v);
+      return b;
     }
     if (Conversions.isJToken(t) || t == JPROPERTY) {
       if (key.type != CsType.STRING && !key.type.isIntegral() && key.type != CsType.OBJECT) {
@@ -540,12 +593,14 @@ final class Library {
   // ---- constructors ----
 
   Bound construct(CsType type, List<Arg> args, List<Expr> init, int pos) {
+    Bound made = constructBare(type, args, pos);
+    return init == null ? made : Collections.initialize(binder, made, init);
+  }
+
+  private Bound constructBare(CsType type, List<Arg> args, int pos) {
     List<Bound> bound = new ArrayList<>();
     for (Arg a : args) {
       bound.add(binder.value(a.value()));
-    }
-    if (init != null) {
-      throw new CompileError(pos, "object and collection initializers are not supported yet");
     }
     if (type == JOBJECT || type == JARRAY) {
       Eval[] items = evals(bound, CsType.OBJECT);
@@ -565,6 +620,10 @@ final class Library {
       Eval n = Conversions.implicit(bound.get(0), CsType.STRING, bound.get(0).pos);
       Eval v = bound.get(1).eval;
       return Bound.of(pos, JPROPERTY, f -> new JProperty((String) Values.requireNonNull(n.eval(f)), v.eval(f)));
+    }
+    Bound utility = UtilityTypes.construct(type, bound, pos);
+    if (utility != null) {
+      return utility;
     }
     if (type.name.endsWith("Exception")) {
       Eval m = bound.isEmpty() ? f -> "Exception of type 'System." + type.name + "' was thrown."
@@ -587,8 +646,12 @@ final class Library {
   Bound call(Bound target, String name, List<CsType> typeArgs, List<Arg> args, int pos) {
     List<Bound> bound = new ArrayList<>();
     for (Arg a : args) {
+      if ("out".equals(a.modifier())) {
+        bound.add(Bound.of(a.pos(), CsType.OUT, null));
+        continue;
+      }
       if (a.modifier() != null) {
-        throw new CompileError(a.pos(), "out and ref arguments are not supported yet");
+        throw new CompileError(a.pos(), "%s arguments are not supported", a.modifier());
       }
       Bound b = binder.bind(a.value());
       if (b.typeRef != null || b.namespace != null) {

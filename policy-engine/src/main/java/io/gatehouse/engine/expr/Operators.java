@@ -1,7 +1,10 @@
 package io.gatehouse.engine.expr;
 
 import io.gatehouse.engine.expr.runtime.CsException;
+import io.gatehouse.engine.expr.runtime.CsDateTime;
+import io.gatehouse.engine.expr.runtime.CsDateTimeOffset;
 import io.gatehouse.engine.expr.runtime.CsDecimal;
+import io.gatehouse.engine.expr.runtime.CsTimeSpan;
 import io.gatehouse.engine.expr.runtime.CsNumeric;
 import io.gatehouse.engine.expr.Syntax.*;
 import java.math.BigDecimal;
@@ -192,6 +195,15 @@ final class Operators {
     CsType lt = l.type.underlying();
     CsType rt = r.type.underlying();
     boolean lifted = l.type.isNullable() || r.type.isNullable() || l.type == CsType.NULL || r.type == CsType.NULL;
+    if ((op.equals("&") || op.equals("|") || op.equals("^")) && lt == Library.REGEX_OPTIONS && rt == lt) {
+      Eval le = l.eval;
+      Eval re = r.eval;
+      return fold(Bound.of(x.pos(), lt, f -> {
+        int a = (Integer) le.eval(f);
+        int c = (Integer) re.eval(f);
+        return op.equals("&") ? a & c : op.equals("|") ? a | c : a ^ c;
+      }), l, r);
+    }
     if ((op.equals("&") || op.equals("|") || op.equals("^")) && lt == CsType.BOOL && rt == CsType.BOOL) {
       Eval le = l.eval;
       Eval re = r.eval;
@@ -199,6 +211,29 @@ final class Operators {
         boolean a = (Boolean) le.eval(f);
         boolean c = (Boolean) re.eval(f);
         return op.equals("&") ? a & c : op.equals("|") ? a | c : a ^ c;
+      });
+    }
+    if (op.equals("-") && (lt == Library.DATETIME || lt == Library.DATETIMEOFFSET) && rt.equals(lt)) {
+      Eval le = l.eval;
+      Eval re = r.eval;
+      return Bound.of(x.pos(), Library.TIMESPAN, f -> {
+        Object a = Values.requireNonNull(le.eval(f));
+        Object c = Values.requireNonNull(re.eval(f));
+        return a instanceof CsDateTime d ? d.subtract((CsDateTime) c)
+            : ((CsDateTimeOffset) a).subtract((CsDateTimeOffset) c);
+      });
+    }
+    if ((op.equals("+") || op.equals("-")) && rt == Library.TIMESPAN
+        && (lt == Library.DATETIME || lt == Library.DATETIMEOFFSET || lt == Library.TIMESPAN)) {
+      Eval le = l.eval;
+      Eval re = r.eval;
+      boolean plus = op.equals("+");
+      return Bound.of(x.pos(), lt, f -> {
+        Object a = Values.requireNonNull(le.eval(f));
+        CsTimeSpan span = (CsTimeSpan) Values.requireNonNull(re.eval(f));
+        CsTimeSpan s = plus ? span : span.negate();
+        return a instanceof CsDateTime d ? d.add(s) : a instanceof CsDateTimeOffset o ? o.add(s)
+            : ((CsTimeSpan) a).add(s);
       });
     }
     if (lt.kind == CsType.Kind.VALUE && lt.equals(rt) && ORDERED.contains(lt.name) && isComparison(op)) {

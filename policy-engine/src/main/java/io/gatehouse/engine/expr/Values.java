@@ -167,6 +167,7 @@ final class Values {
       case ARRAY -> t.a.kind == CsType.Kind.STRING ? v instanceof String[]
           : t.a.name.equals("byte") ? v instanceof byte[] : v instanceof Object[];
       case LIST -> v instanceof java.util.ArrayList;
+      case SET -> v instanceof java.util.Set;
       case SEQ -> v instanceof Iterable || v instanceof Object[] || v instanceof String;
       case DICT -> v instanceof CsDictionary;
       case KVP -> v instanceof Map.Entry;
@@ -183,6 +184,16 @@ final class Values {
         case "Guid" -> v instanceof UUID;
         case "TimeSpan" -> v instanceof CsTimeSpan;
         case "DateTimeOffset" -> v instanceof CsDateTimeOffset;
+        case "Encoding" -> v instanceof io.gatehouse.engine.expr.runtime.CsEncoding;
+        case "Regex" -> v instanceof io.gatehouse.engine.expr.runtime.CsRegex;
+        case "Match" -> v instanceof io.gatehouse.engine.expr.runtime.CsMatch;
+        case "Group" -> v instanceof io.gatehouse.engine.expr.runtime.CsGroup;
+        case "StringBuilder" -> v instanceof io.gatehouse.engine.expr.runtime.CsStringBuilder;
+        case "BasicAuthCredentials" -> v instanceof io.gatehouse.engine.expr.runtime.BasicAuthCredentials;
+        case "Random" -> v instanceof io.gatehouse.engine.expr.runtime.CsRandom;
+        case "XElement" -> v instanceof io.gatehouse.engine.expr.xml.XElement;
+        case "XDocument" -> v instanceof io.gatehouse.engine.expr.xml.XDocument;
+        case "XAttribute" -> v instanceof io.gatehouse.engine.expr.xml.XAttribute;
         default -> false;
       };
       default -> false;
