@@ -704,7 +704,8 @@ final class Calls {
     Eval seq = f -> Sequences.iterate(src.eval(f));
     boolean hasLambda = n == 1 && args.get(0).lambda != null;
     switch (name) {
-      case "Where", "Select", "Any", "All", "First", "FirstOrDefault", "Last", "LastOrDefault", "Count", "Sum" -> {
+      case "Where", "Select", "Any", "All", "First", "FirstOrDefault", "Last", "LastOrDefault", "Count", "Sum",
+          "Single", "SingleOrDefault" -> {
         if (n == 0 && !name.equals("Where") && !name.equals("Select") && !name.equals("All")) {
           return terminal(elem, seq, null);
         }
@@ -765,6 +766,32 @@ final class Calls {
           });
         }
         return null;
+      }
+      case "Skip", "Take" -> {
+        if (n != 1 || !is(0, CsType.INT)) {
+          return null;
+        }
+        Eval k = arg(0, CsType.INT);
+        boolean skip = name.equals("Skip");
+        return of(CsType.seq(elem), f -> {
+          List<?> l = (List<?>) seq.eval(f);
+          int c = Math.max(0, Math.min((Integer) k.eval(f), l.size()));
+          return new ArrayList<Object>(skip ? l.subList(c, l.size()) : l.subList(0, c));
+        });
+      }
+      case "Distinct", "Reverse" -> {
+        if (n != 0) {
+          return null;
+        }
+        boolean distinct = name.equals("Distinct");
+        return of(CsType.seq(elem), f -> {
+          List<Object> out = new ArrayList<>(distinct ? new java.util.LinkedHashSet<>((List<?>) seq.eval(f))
+              : (List<?>) seq.eval(f));
+          if (!distinct) {
+            java.util.Collections.reverse(out);
+          }
+          return out;
+        });
       }
       case "ToArray", "ToList" -> {
         if (n != 0) {
@@ -844,6 +871,17 @@ final class Calls {
         case "All" -> true;
         case "Any" -> false;
         case "Count" -> count;
+        case "Single", "SingleOrDefault" -> {
+          if (count > 1) {
+            throw CsException.invalidOperation(fn == null ? "Sequence contains more than one element"
+                : "Sequence contains more than one matching element");
+          }
+          if (!found && op.equals("Single")) {
+            throw CsException.invalidOperation(fn == null ? "Sequence contains no elements"
+                : "Sequence contains no matching element");
+          }
+          yield found ? first : def;
+        }
         case "First", "Last" -> {
           if (!found) {
             throw new CsException("InvalidOperationException", fn == null ? "Sequence contains no elements"

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExprCorpusTest {
   /** The compiled fraction reached; lower it only with a reason. */
-  private static final double MIN_COMPILED_FRACTION = 390.0 / 429;
+  private static final double MIN_COMPILED_FRACTION = 393.0 / 429;
 
   private static final List<String> DAMAGED = List.of("Call out to an HTTP endpoint and cache the response",
       "Loopback request for service at same API Management service",

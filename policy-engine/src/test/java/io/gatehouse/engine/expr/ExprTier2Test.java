@@ -38,6 +38,8 @@ class ExprTier2Test {
       "regex-replace ~ @(Regex.Replace(\"a1b22\", @\"\\d+\", \"#\")) ~ a#b#",
       "math ~ @(Math.Max(3, 7) + Math.Abs(-2) + Math.Floor(2.7) + Math.Pow(2, 3)) ~ 19",
       "html ~ @(System.Net.WebUtility.HtmlEncode(\"<a&b>\")) ~ &lt;a&amp;b&gt;",
+      "linq ~ @(string.Join(\",\", new[] { 3, 1, 3, 2 }.Distinct().Skip(1).Take(2).Reverse()) + new[] { 5 }.Single()) ~ 2,15",
+      "single-default ~ @(new[] { \"a\", \"b\" }.SingleOrDefault(x => x == \"c\") ?? \"none\") ~ none",
       "typeof ~ @(default(int) + \"|\" + default(string)) ~ 0|",
   })
   void tier2(String id, String text, String expected) {
