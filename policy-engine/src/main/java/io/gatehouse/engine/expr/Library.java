@@ -202,7 +202,8 @@ final class Library {
 
   // ---- member access ----
 
-  private static <T> Bound prop(Bound target, CsType type, Class<T> cls, Function<T, Object> getter) {
+  /** A property read: the getter applied to the non-null target. */
+  static <T> Bound prop(Bound target, CsType type, Class<T> cls, Function<T, Object> getter) {
     Eval te = target.eval;
     return Bound.of(target.pos, type, f -> getter.apply(cls.cast(Values.requireNonNull(te.eval(f)))));
   }

@@ -120,87 +120,82 @@ final class UtilityTypes {
 
   // ---- instance properties ----
 
-  private static <T> Bound prop(Bound target, CsType type, Class<T> cls, Function<T, Object> getter) {
-    Eval te = target.eval;
-    return Bound.of(target.pos, type, f -> getter.apply(cls.cast(Values.requireNonNull(te.eval(f)))));
-  }
-
   static Bound instanceProperty(Bound target, String name) {
     CsType t = target.type;
     if (t == Library.TIMESPAN) {
       return switch (name) {
-        case "Ticks" -> prop(target, CsType.LONG, CsTimeSpan.class, CsTimeSpan::ticks);
-        case "Days" -> prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::days);
-        case "Hours" -> prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::hours);
-        case "Minutes" -> prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::minutes);
-        case "Seconds" -> prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::seconds);
-        case "Milliseconds" -> prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::milliseconds);
-        case "TotalDays" -> prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalDays);
-        case "TotalHours" -> prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalHours);
-        case "TotalMinutes" -> prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalMinutes);
-        case "TotalSeconds" -> prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalSeconds);
-        case "TotalMilliseconds" -> prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalMilliseconds);
+        case "Ticks" -> Library.prop(target, CsType.LONG, CsTimeSpan.class, CsTimeSpan::ticks);
+        case "Days" -> Library.prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::days);
+        case "Hours" -> Library.prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::hours);
+        case "Minutes" -> Library.prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::minutes);
+        case "Seconds" -> Library.prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::seconds);
+        case "Milliseconds" -> Library.prop(target, CsType.INT, CsTimeSpan.class, CsTimeSpan::milliseconds);
+        case "TotalDays" -> Library.prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalDays);
+        case "TotalHours" -> Library.prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalHours);
+        case "TotalMinutes" -> Library.prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalMinutes);
+        case "TotalSeconds" -> Library.prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalSeconds);
+        case "TotalMilliseconds" -> Library.prop(target, CsType.DOUBLE, CsTimeSpan.class, CsTimeSpan::totalMilliseconds);
         default -> null;
       };
     }
     if (t == Library.DATETIMEOFFSET) {
       return switch (name) {
-        case "UtcDateTime" -> prop(target, Library.DATETIME, CsDateTimeOffset.class, CsDateTimeOffset::utcDateTime);
-        case "DateTime" -> prop(target, Library.DATETIME, CsDateTimeOffset.class, CsDateTimeOffset::dateTime);
-        case "LocalDateTime" -> prop(target, Library.DATETIME, CsDateTimeOffset.class,
+        case "UtcDateTime" -> Library.prop(target, Library.DATETIME, CsDateTimeOffset.class, CsDateTimeOffset::utcDateTime);
+        case "DateTime" -> Library.prop(target, Library.DATETIME, CsDateTimeOffset.class, CsDateTimeOffset::dateTime);
+        case "LocalDateTime" -> Library.prop(target, Library.DATETIME, CsDateTimeOffset.class,
             CsDateTimeOffset::localDateTime);
-        case "Offset" -> prop(target, Library.TIMESPAN, CsDateTimeOffset.class, CsDateTimeOffset::offset);
-        case "Ticks" -> prop(target, CsType.LONG, CsDateTimeOffset.class, CsDateTimeOffset::ticks);
-        case "UtcTicks" -> prop(target, CsType.LONG, CsDateTimeOffset.class, CsDateTimeOffset::utcTicks);
-        case "Year" -> prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::year);
-        case "Month" -> prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::month);
-        case "Day" -> prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::day);
-        case "Hour" -> prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::hour);
-        case "Minute" -> prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::minute);
-        case "Second" -> prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::second);
+        case "Offset" -> Library.prop(target, Library.TIMESPAN, CsDateTimeOffset.class, CsDateTimeOffset::offset);
+        case "Ticks" -> Library.prop(target, CsType.LONG, CsDateTimeOffset.class, CsDateTimeOffset::ticks);
+        case "UtcTicks" -> Library.prop(target, CsType.LONG, CsDateTimeOffset.class, CsDateTimeOffset::utcTicks);
+        case "Year" -> Library.prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::year);
+        case "Month" -> Library.prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::month);
+        case "Day" -> Library.prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::day);
+        case "Hour" -> Library.prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::hour);
+        case "Minute" -> Library.prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::minute);
+        case "Second" -> Library.prop(target, CsType.INT, CsDateTimeOffset.class, CsDateTimeOffset::second);
         default -> null;
       };
     }
     if (t == Library.DATETIME && name.equals("TimeOfDay")) {
-      return prop(target, Library.TIMESPAN, CsDateTime.class, CsDateTime::timeOfDay);
+      return Library.prop(target, Library.TIMESPAN, CsDateTime.class, CsDateTime::timeOfDay);
     }
     if (t == Library.MATCH || t == Library.GROUP) {
       return switch (name) {
-        case "Success" -> prop(target, CsType.BOOL, Object.class, o -> o instanceof CsMatch m ? m.success()
+        case "Success" -> Library.prop(target, CsType.BOOL, Object.class, o -> o instanceof CsMatch m ? m.success()
             : ((CsGroup) o).success());
-        case "Value" -> prop(target, CsType.STRING, Object.class, o -> o instanceof CsMatch m ? m.value()
+        case "Value" -> Library.prop(target, CsType.STRING, Object.class, o -> o instanceof CsMatch m ? m.value()
             : ((CsGroup) o).value());
-        case "Index" -> prop(target, CsType.INT, Object.class, o -> o instanceof CsMatch m ? m.index()
+        case "Index" -> Library.prop(target, CsType.INT, Object.class, o -> o instanceof CsMatch m ? m.index()
             : ((CsGroup) o).index());
-        case "Length" -> prop(target, CsType.INT, Object.class, o -> o instanceof CsMatch m ? m.length()
+        case "Length" -> Library.prop(target, CsType.INT, Object.class, o -> o instanceof CsMatch m ? m.length()
             : ((CsGroup) o).length());
-        case "Groups" -> t == Library.MATCH ? prop(target, Library.GROUPS, CsMatch.class, CsMatch::groups) : null;
-        case "Name" -> t == Library.GROUP ? prop(target, CsType.STRING, CsGroup.class, CsGroup::name) : null;
+        case "Groups" -> t == Library.MATCH ? Library.prop(target, Library.GROUPS, CsMatch.class, CsMatch::groups) : null;
+        case "Name" -> t == Library.GROUP ? Library.prop(target, CsType.STRING, CsGroup.class, CsGroup::name) : null;
         default -> null;
       };
     }
     if (t == Library.GROUPS && name.equals("Count")) {
-      return prop(target, CsType.INT, CsGroupCollection.class, CsGroupCollection::count);
+      return Library.prop(target, CsType.INT, CsGroupCollection.class, CsGroupCollection::count);
     }
     if (t == Library.STRING_BUILDER && name.equals("Length")) {
-      return prop(target, CsType.INT, CsStringBuilder.class, CsStringBuilder::length);
+      return Library.prop(target, CsType.INT, CsStringBuilder.class, CsStringBuilder::length);
     }
     if (t == Library.BASIC) {
       return switch (name) {
-        case "UserId" -> prop(target, CsType.STRING, BasicAuthCredentials.class, BasicAuthCredentials::userId);
-        case "Password" -> prop(target, CsType.STRING, BasicAuthCredentials.class, BasicAuthCredentials::password);
+        case "UserId" -> Library.prop(target, CsType.STRING, BasicAuthCredentials.class, BasicAuthCredentials::userId);
+        case "Password" -> Library.prop(target, CsType.STRING, BasicAuthCredentials.class, BasicAuthCredentials::password);
         default -> null;
       };
     }
     if (isHash(t) && name.equals("Key")) {
-      return prop(target, Library.BYTES, CsHashAlgorithm.class, CsHashAlgorithm::key);
+      return Library.prop(target, Library.BYTES, CsHashAlgorithm.class, CsHashAlgorithm::key);
     }
     Bound xml = XmlMembers.property(target, name);
     if (xml != null) {
       return xml;
     }
     if (t.kind == CsType.Kind.SET && name.equals("Count")) {
-      return prop(target, CsType.INT, java.util.Set.class, java.util.Set::size);
+      return Library.prop(target, CsType.INT, java.util.Set.class, java.util.Set::size);
     }
     return null;
   }

@@ -14,36 +14,31 @@ import java.util.function.Function;
 final class XmlMembers {
   private XmlMembers() {}
 
-  private static <T> Bound prop(Bound target, CsType type, Class<T> cls, Function<T, Object> getter) {
-    Eval te = target.eval;
-    return Bound.of(target.pos, type, f -> getter.apply(cls.cast(Values.requireNonNull(te.eval(f)))));
-  }
-
   static Bound property(Bound target, String name) {
     CsType t = target.type;
     if (t == Library.XELEMENT) {
       return switch (name) {
-        case "Value" -> prop(target, CsType.STRING, XElement.class, XElement::value);
-        case "Name" -> prop(target, Library.XNAME, XElement.class, XElement::name);
-        case "HasElements" -> prop(target, CsType.BOOL, XElement.class, XElement::hasElements);
-        case "Parent" -> prop(target, Library.XELEMENT, XElement.class, XElement::parent);
+        case "Value" -> Library.prop(target, CsType.STRING, XElement.class, XElement::value);
+        case "Name" -> Library.prop(target, Library.XNAME, XElement.class, XElement::name);
+        case "HasElements" -> Library.prop(target, CsType.BOOL, XElement.class, XElement::hasElements);
+        case "Parent" -> Library.prop(target, Library.XELEMENT, XElement.class, XElement::parent);
         default -> null;
       };
     }
     if (t == Library.XATTRIBUTE) {
       return switch (name) {
-        case "Value" -> prop(target, CsType.STRING, XAttribute.class, XAttribute::value);
-        case "Name" -> prop(target, Library.XNAME, XAttribute.class, XAttribute::name);
+        case "Value" -> Library.prop(target, CsType.STRING, XAttribute.class, XAttribute::value);
+        case "Name" -> Library.prop(target, Library.XNAME, XAttribute.class, XAttribute::name);
         default -> null;
       };
     }
     if (t == Library.XDOCUMENT && name.equals("Root")) {
-      return prop(target, Library.XELEMENT, XDocument.class, XDocument::root);
+      return Library.prop(target, Library.XELEMENT, XDocument.class, XDocument::root);
     }
     if (t == Library.XNAME) {
       return switch (name) {
-        case "LocalName" -> prop(target, CsType.STRING, XName.class, XName::localName);
-        case "NamespaceName" -> prop(target, CsType.STRING, XName.class, XName::namespaceName);
+        case "LocalName" -> Library.prop(target, CsType.STRING, XName.class, XName::localName);
+        case "NamespaceName" -> Library.prop(target, CsType.STRING, XName.class, XName::namespaceName);
         default -> null;
       };
     }
