@@ -1,5 +1,6 @@
 package io.gatehouse.engine.testing;
 
+import io.gatehouse.engine.CertificateStore;
 import io.gatehouse.engine.Gatehouse;
 import io.gatehouse.xml.apiops.ApiOpsOptions;
 import io.gatehouse.xml.config.GatewayConfig;
@@ -78,6 +79,12 @@ public final class TestGateway {
     /** Where the clock starts; default 2026-01-01T00:00:00Z. */
     public Builder clockAt(Instant instant) {
       this.start = Objects.requireNonNull(instant, "instant");
+      return this;
+    }
+
+    /** The gateway's certificates ({@link Gatehouse.Builder#certificates}). */
+    public Builder certificates(CertificateStore certificates) {
+      gatehouse.certificates(certificates);
       return this;
     }
 
