@@ -59,8 +59,8 @@ class AuthenticationBasicPolicyTest {
 
   @Test
   void acceptsExpressionsAndNamedValues() {
-    TestResult r = send("<authentication-basic username=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-User&quot;,"
-        + " &quot;anon&quot;))\" password=\"{{backend-password}}\" />",
+    TestResult r = send("<authentication-basic username=\"@(context.Request.Headers"
+        + ".GetValueOrDefault(&quot;X-User&quot;, &quot;anon&quot;))\" password=\"{{backend-password}}\" />",
         TestRequest.get("https://gw.test/orders/1").header("X-User", "alice"));
     assertThat(r.backendRequest().headers().get("Authorization")).containsExactly(basic("alice", SECRET));
   }
