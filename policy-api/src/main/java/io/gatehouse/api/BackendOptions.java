@@ -9,14 +9,26 @@ import java.util.Objects;
  * @param timeout how long to wait for the response headers
  * @param followRedirects whether 3xx responses are followed
  * @param httpVersion which HTTP version to speak
+ * @param clientCertificate the credential to present in TLS ({@code authentication-certificate}), or null for none
  */
-public record BackendOptions(Duration timeout, boolean followRedirects, HttpVersion httpVersion) {
+public record BackendOptions(
+    Duration timeout, boolean followRedirects, HttpVersion httpVersion, ClientCertificate clientCertificate) {
   /** forward-request's defaults: 300 seconds, no redirects, HTTP/1.1. */
   public static final BackendOptions DEFAULT = new BackendOptions(Duration.ofSeconds(300), false, HttpVersion.HTTP_1_1);
 
   public BackendOptions {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(httpVersion, "httpVersion");
+  }
+
+  /** Options without a client certificate. */
+  public BackendOptions(Duration timeout, boolean followRedirects, HttpVersion httpVersion) {
+    this(timeout, followRedirects, httpVersion, null);
+  }
+
+  /** These options presenting {@code certificate} (null: none). */
+  public BackendOptions withClientCertificate(ClientCertificate certificate) {
+    return new BackendOptions(timeout, followRedirects, httpVersion, certificate);
   }
 
   /** The {@code http-version} attribute's values. */

@@ -164,7 +164,8 @@ public final class Gatehouse {
     X509Certificate certificate = request.clientCertificates().isEmpty() ? null : request.clientCertificates().get(0);
     return new Exchange(new Exchange.Setup(
         new Exchange.MutableRequestSetup(request.method().toUpperCase(Locale.ROOT), original, op.serviceUrl(),
-            match.operationPath(), headers, request.body(), match.parameters(), request.clientIp(), certificate),
+            match.operationPath(), headers, request.body(), match.parameters(), request.clientIp(), certificate,
+            request.clientCertificates()),
         op.api(), op.operation(), product, subscription, user, DeploymentInfo.LOCAL, clock, backend, traceSink,
         false, recordSteps, op.mockResponses()));
   }
@@ -203,6 +204,7 @@ public final class Gatehouse {
     private SubscriptionStore subscriptions = SubscriptionStore.EMPTY;
     private ExpressionCompiler expressions;
     private ExpressionOptions expressionOptions = ExpressionOptions.DEFAULTS;
+    private CertificateStore certificates = CertificateStore.EMPTY;
 
     private Builder() {}
 
@@ -263,6 +265,12 @@ public final class Gatehouse {
       return this;
     }
 
+    /** The gateway's certificates: {@code authentication-certificate}, {@code validate-client-certificate}. */
+    public Builder certificates(CertificateStore certificates) {
+      this.certificates = Objects.requireNonNull(certificates, "certificates");
+      return this;
+    }
+
     /** Replaces the expression compiler (for tests of the engine itself). */
     public Builder expressionCompiler(ExpressionCompiler compiler) {
       this.expressions = Objects.requireNonNull(compiler, "compiler");
@@ -298,7 +306,7 @@ public final class Gatehouse {
       }
       ExpressionCompiler compiler = expressions != null ? expressions : new CSharpExpressionCompiler(expressionOptions);
       Map<String, Map<String, CompiledOperation>> compiled =
-          new GatewayCompiler(cfg, compiler, diagnostics).compile();
+          new GatewayCompiler(cfg, compiler, diagnostics, certificates).compile();
       if (diagnostics.hasErrors()) {
         return null;
       }

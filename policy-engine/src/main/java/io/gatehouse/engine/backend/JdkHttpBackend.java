@@ -1,15 +1,23 @@
 package io.gatehouse.engine.backend;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gatehouse.api.Backend;
 import io.gatehouse.api.BackendException;
 import io.gatehouse.api.BackendOptions;
 import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
+import io.gatehouse.api.ClientCertificate;
 import io.gatehouse.api.HttpHeaders;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,20 +26,39 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The default {@link Backend}: the JDK's {@link HttpClient}, asynchronous, buffered bodies, redirects followed only
  * when {@code follow-redirects} asks for it. The timeout covers the wait for the response headers, as APIM's
  * {@code forward-request timeout} does; a timeout is {@link BackendException.Kind#TIMEOUT}, every other failure
  * {@link BackendException.Kind#CONNECTION_FAILURE}.
+ *
+ * <p>Server certificates are checked against the JDK's default trust store or the one given. A request whose
+ * {@link BackendOptions#clientCertificate()} is set goes through a client whose TLS context presents that
+ * credential; such clients are cached per credential (at most {@value #MAX_CREDENTIAL_CLIENTS}, least recently used
+ * evicted) so connections are reused.
  */
 public final class JdkHttpBackend implements Backend {
   /** Headers the JDK client computes itself and refuses to accept. */
   private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade",
       "keep-alive", "transfer-encoding", "te", "trailer");
 
+  static final int MAX_CREDENTIAL_CLIENTS = 64;
+
+  private final Duration connectTimeout;
+  private final TrustManager[] trustManagers;
   private final HttpClient noRedirects;
   private final HttpClient redirects;
+  private final Cache<CredentialClient, HttpClient> credentialClients =
+      Caffeine.newBuilder().maximumSize(MAX_CREDENTIAL_CLIENTS).build();
+
+  /** Which client serves a request with a client certificate. */
+  private record CredentialClient(ClientCertificate certificate, boolean followRedirects) {}
 
   /** A backend with a 30-second connect timeout. */
   public JdkHttpBackend() {
@@ -39,10 +66,68 @@ public final class JdkHttpBackend implements Backend {
   }
 
   public JdkHttpBackend(Duration connectTimeout) {
-    this.noRedirects = HttpClient.newBuilder().connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    this.redirects = HttpClient.newBuilder().connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this(connectTimeout, null);
+  }
+
+  /**
+   * A backend trusting the server certificates of {@code trustStore} (null: the JDK's default trust store).
+   *
+   * @throws IllegalArgumentException when the trust store cannot be used
+   */
+  public JdkHttpBackend(Duration connectTimeout, KeyStore trustStore) {
+    this.connectTimeout = connectTimeout;
+    this.trustManagers = trustStore == null ? null : trustManagers(trustStore);
+    this.noRedirects = client(false, trustManagers == null ? null : sslContext(null));
+    this.redirects = client(true, trustManagers == null ? null : sslContext(null));
+  }
+
+  private static TrustManager[] trustManagers(KeyStore trustStore) {
+    try {
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trustStore);
+      return factory.getTrustManagers();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("unusable trust store: " + e.getMessage(), e);
+    }
+  }
+
+  private HttpClient client(boolean followRedirects, SSLContext ssl) {
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout)
+        .followRedirects(followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
+    if (ssl != null) {
+      builder.sslContext(ssl);
+    }
+    return builder.build();
+  }
+
+  /** A TLS context with this backend's trust and, when given, a client credential. */
+  private SSLContext sslContext(ClientCertificate credential) {
+    try {
+      KeyManager[] keyManagers = null;
+      if (credential != null) {
+        char[] password = new char[0];
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("client", credential.privateKey(), password,
+            credential.chain().toArray(new X509Certificate[0]));
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, password);
+        keyManagers = factory.getKeyManagers();
+      }
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyManagers, trustManagers, new SecureRandom());
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException("the client certificate cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  private HttpClient clientFor(BackendOptions options) {
+    if (options.clientCertificate() == null) {
+      return options.followRedirects() ? redirects : noRedirects;
+    }
+    return credentialClients.get(new CredentialClient(options.clientCertificate(), options.followRedirects()),
+        key -> client(key.followRedirects(), sslContext(key.certificate())));
   }
 
   @Override
@@ -71,7 +156,13 @@ public final class JdkHttpBackend implements Backend {
           new BackendException(BackendException.Kind.CONNECTION_FAILURE, "invalid backend request: "
               + e.getMessage(), e));
     }
-    HttpClient client = options.followRedirects() ? redirects : noRedirects;
+    HttpClient client;
+    try {
+      client = clientFor(options);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(
+          new BackendException(BackendException.Kind.CONNECTION_FAILURE, e.getMessage(), e));
+    }
     return client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
         .handle((response, error) -> {
           if (error != null) {

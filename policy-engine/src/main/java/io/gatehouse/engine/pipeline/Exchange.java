@@ -2,6 +2,7 @@ package io.gatehouse.engine.pipeline;
 
 import io.gatehouse.api.Backend;
 import io.gatehouse.api.BackendRequest;
+import io.gatehouse.api.ClientCertificate;
 import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.api.LastError;
 import io.gatehouse.api.TraceSink;
@@ -12,6 +13,7 @@ import io.gatehouse.engine.context.PolicyContext;
 import io.gatehouse.engine.context.ProductInfo;
 import io.gatehouse.engine.context.SubscriptionInfo;
 import io.gatehouse.engine.context.UserInfo;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,7 @@ public final class Exchange implements PolicyContext {
   private LastError lastError;
   private BackendRequest backendRequest;
   private HttpHeaders corsHeaders;
+  private ClientCertificate backendClientCertificate;
 
   /** Everything an exchange is created from. */
   public record Setup(
@@ -64,7 +67,10 @@ public final class Exchange implements PolicyContext {
       boolean recordSteps,
       MockResponses mockResponses) {}
 
-  /** The request part of {@link Setup}. */
+  /**
+   * The request part of {@link Setup}; {@code certificate} is the client's leaf certificate or null,
+   * {@code certificateChain} the whole chain the client presented, leaf first (null: just {@code certificate}).
+   */
   public record MutableRequestSetup(
       String method,
       io.gatehouse.engine.context.UrlInfo originalUrl,
@@ -74,12 +80,27 @@ public final class Exchange implements PolicyContext {
       byte[] body,
       Map<String, String> matchedParameters,
       String ipAddress,
-      java.security.cert.X509Certificate certificate) {}
+      X509Certificate certificate,
+      List<X509Certificate> certificateChain) {
+    public MutableRequestSetup {
+      certificateChain = certificateChain != null ? List.copyOf(certificateChain)
+          : certificate == null ? List.of() : List.of(certificate);
+      certificate = certificate != null || certificateChain.isEmpty() ? certificate : certificateChain.get(0);
+    }
+
+    /** A request with at most a leaf client certificate. */
+    public MutableRequestSetup(String method, io.gatehouse.engine.context.UrlInfo originalUrl,
+        java.net.URI backendBase, String relativePath, HttpHeaders headers, byte[] body,
+        Map<String, String> matchedParameters, String ipAddress, X509Certificate certificate) {
+      this(method, originalUrl, backendBase, relativePath, headers, body, matchedParameters, ipAddress, certificate,
+          null);
+    }
+  }
 
   public Exchange(Setup setup) {
     MutableRequestSetup r = setup.request();
     this.request = new MutableRequest(r.method(), r.originalUrl(), r.backendBase(), r.relativePath(), r.headers(),
-        r.body(), r.matchedParameters(), r.ipAddress(), r.certificate());
+        r.body(), r.matchedParameters(), r.ipAddress(), r.certificate(), r.certificateChain());
     this.api = setup.api();
     this.operation = setup.operation();
     this.product = setup.product();
@@ -211,6 +232,15 @@ public final class Exchange implements PolicyContext {
 
   public void setBackendRequest(BackendRequest backendRequest) {
     this.backendRequest = backendRequest;
+  }
+
+  /** The credential {@code authentication-certificate} chose for the backend call, or null. */
+  public ClientCertificate backendClientCertificate() {
+    return backendClientCertificate;
+  }
+
+  public void setBackendClientCertificate(ClientCertificate certificate) {
+    this.backendClientCertificate = certificate;
   }
 
   /** Headers the {@code cors} policy adds to the final response, or null. */

@@ -26,10 +26,12 @@ public final class MutableRequest implements RequestContext {
   private final Map<String, String> matchedParameters;
   private final String ipAddress;
   private final X509Certificate certificate;
+  private final List<X509Certificate> certificateChain;
 
   MutableRequest(
       String method, UrlInfo originalUrl, URI backendBase, String relativePath, HttpHeaders headers, byte[] body,
-      Map<String, String> matchedParameters, String ipAddress, X509Certificate certificate) {
+      Map<String, String> matchedParameters, String ipAddress, X509Certificate certificate,
+      List<X509Certificate> certificateChain) {
     this.method = method;
     this.originalUrl = originalUrl;
     this.backendBase = backendBase;
@@ -41,6 +43,7 @@ public final class MutableRequest implements RequestContext {
     this.matchedParameters = Map.copyOf(matchedParameters);
     this.ipAddress = ipAddress;
     this.certificate = certificate;
+    this.certificateChain = List.copyOf(certificateChain);
   }
 
   @Override
@@ -130,5 +133,10 @@ public final class MutableRequest implements RequestContext {
   @Override
   public X509Certificate certificate() {
     return certificate;
+  }
+
+  /** The certificate chain the client presented, leaf first; empty without a client certificate. */
+  public List<X509Certificate> certificateChain() {
+    return certificateChain;
   }
 }

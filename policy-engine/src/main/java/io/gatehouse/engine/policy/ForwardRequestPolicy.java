@@ -94,7 +94,8 @@ final class ForwardRequestPolicy implements Step {
     Long ms = timeoutMillis == null ? null : timeoutMillis.get(exchange);
     Duration timeout = ms != null ? Duration.ofMillis(Math.max(0, ms))
         : Duration.ofSeconds(Math.max(0, timeoutSeconds.get(exchange)));
-    BackendOptions options = new BackendOptions(timeout, followRedirects.get(exchange), httpVersion);
+    BackendOptions options = new BackendOptions(timeout, followRedirects.get(exchange), httpVersion,
+        exchange.backendClientCertificate());
     HttpHeaders headers = new HttpHeaders();
     HeaderSerialization.forWire(exchange.request().headers()).forEach((name, values) -> {
       if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.policy;
 
+import io.gatehouse.engine.CertificateStore;
 import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.pipeline.Pipeline;
 import io.gatehouse.engine.pipeline.PreflightHandler;
@@ -28,6 +29,7 @@ public final class PolicyCompiler {
   private final Map<String, String> backendUrls;
   private final Function<Object, String> toText;
   private final boolean anyBackend;
+  private final CertificateStore certificates;
 
   /**
    * @param expressions compiles {@code @(...)} and {@code @{...}} values
@@ -38,17 +40,34 @@ public final class PolicyCompiler {
   public PolicyCompiler(
       ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
       Function<Object, String> toText) {
-    this(expressions, knownPolicy, backendUrls, toText, false);
+    this(expressions, knownPolicy, backendUrls, toText, false, CertificateStore.EMPTY);
   }
 
   private PolicyCompiler(ExpressionCompiler expressions, Predicate<String> knownPolicy,
-      Map<String, String> backendUrls, Function<Object, String> toText, boolean anyBackend) {
+      Map<String, String> backendUrls, Function<Object, String> toText, boolean anyBackend,
+      CertificateStore certificates) {
     this.anyBackend = anyBackend;
+    this.certificates = certificates;
     this.expressions = expressions;
     this.factories = StandardPolicies.factories();
     this.knownPolicy = knownPolicy;
     this.backendUrls = Map.copyOf(backendUrls);
     this.toText = toText;
+  }
+
+  /** This compiler resolving {@code certificate-id} and {@code thumbprint} attributes in {@code certificates}. */
+  public PolicyCompiler withCertificates(CertificateStore certificates) {
+    return new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, anyBackend, certificates);
+  }
+
+  /** The gateway's certificates. */
+  CertificateStore certificates() {
+    return certificates;
+  }
+
+  /** Whether references to configured entities (backends, certificates) cannot be checked (lint of a lone file). */
+  boolean lenientReferences() {
+    return anyBackend;
   }
 
   Function<Object, String> toText() {
@@ -92,7 +111,8 @@ public final class PolicyCompiler {
    * there, so {@code set-backend-service backend-id} is not checked against configured backends.
    */
   public void compileForLint(Map<Section, List<ScopedElement>> sections, Diagnostics diagnostics) {
-    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true).compile(sections, diagnostics);
+    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true, certificates)
+        .compile(sections, diagnostics);
   }
 
   /** Compiles one effective section. */

@@ -1,6 +1,7 @@
 package io.gatehouse.engine.testing;
 
 import io.gatehouse.api.Subscription;
+import io.gatehouse.engine.CertificateStore;
 import io.gatehouse.engine.Gatehouse;
 import io.gatehouse.engine.subscription.InMemorySubscriptionStore;
 import io.gatehouse.xml.apiops.ApiOpsOptions;
@@ -87,6 +88,12 @@ public final class TestGateway {
     /** Where the clock starts; default 2026-01-01T00:00:00Z. */
     public Builder clockAt(Instant instant) {
       this.start = Objects.requireNonNull(instant, "instant");
+      return this;
+    }
+
+    /** The gateway's certificates ({@link Gatehouse.Builder#certificates}). */
+    public Builder certificates(CertificateStore certificates) {
+      gatehouse.certificates(certificates);
       return this;
     }
 

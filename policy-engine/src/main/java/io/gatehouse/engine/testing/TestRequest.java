@@ -3,15 +3,20 @@ package io.gatehouse.engine.testing;
 import io.gatehouse.api.GatewayRequest;
 import io.gatehouse.api.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.List;
 
-/** A fluent request for {@link TestGateway#send}. Defaults: client IP {@code 127.0.0.1}, no body. */
+/**
+ * A fluent request for {@link TestGateway#send}. Defaults: client IP {@code 127.0.0.1}, no body, no client
+ * certificate.
+ */
 public final class TestRequest {
   private final String method;
   private final String url;
   private final HttpHeaders headers = new HttpHeaders();
   private byte[] body;
   private String clientIp = "127.0.0.1";
+  private List<X509Certificate> clientCertificates = List.of();
 
   private TestRequest(String method, String url) {
     this.method = method;
@@ -50,7 +55,13 @@ public final class TestRequest {
     return this;
   }
 
+  /** The TLS client certificate chain the caller presents, leaf first. */
+  public TestRequest clientCertificates(X509Certificate... chain) {
+    this.clientCertificates = List.of(chain);
+    return this;
+  }
+
   GatewayRequest toGatewayRequest() {
-    return new GatewayRequest(method, url, headers.copy(), body, clientIp, List.of());
+    return new GatewayRequest(method, url, headers.copy(), body, clientIp, clientCertificates);
   }
 }
