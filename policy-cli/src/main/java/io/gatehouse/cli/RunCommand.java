@@ -43,6 +43,7 @@ final class RunCommand {
     TestGateway.Builder builder = TestGateway.builder().apiOpsTree(tree).clockAt(scenario.clock()).backend(backend);
     scenario.namedValues().forEach(builder::namedValue);
     builder.subscriptions(scenario.subscriptions().toArray(new Subscription[0]));
+    builder.certificates(scenario.certificates());
     TestGateway gateway;
     try {
       gateway = builder.build();
@@ -54,6 +55,9 @@ final class RunCommand {
       gateway.clock().advance(Duration.ofSeconds(r.advanceSeconds()));
       TestRequest request = TestRequest.of(r.method(), r.url()).clientIp(r.clientIp()).body(r.body());
       copy(r.headers(), request);
+      if (r.clientCertificate() != null) {
+        request.clientCertificates(r.clientCertificate());
+      }
       TestResult result = gateway.send(request);
       out.println(OutcomeJson.line(result.outcome()));
     }

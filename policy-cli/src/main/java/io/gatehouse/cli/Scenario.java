@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.api.Subscription;
+import io.gatehouse.engine.CertificateStore;
 import io.gatehouse.engine.subscription.SubscriptionFile;
 import io.gatehouse.xml.Diagnostics;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,6 +29,7 @@ record Scenario(
     Instant clock,
     Map<String, String> namedValues,
     List<Subscription> subscriptions,
+    CertificateStore certificates,
     FixedBackend backend,
     List<Request> requests) {
 
@@ -30,7 +37,8 @@ record Scenario(
   record FixedBackend(int status, HttpHeaders headers, String body) {}
 
   /** One request to replay. */
-  record Request(long advanceSeconds, String method, String url, HttpHeaders headers, String body, String clientIp) {}
+  record Request(long advanceSeconds, String method, String url, HttpHeaders headers, String body, String clientIp,
+      X509Certificate clientCertificate) {}
 
   /** Thrown with a message naming the file and the problem. */
   static final class Invalid extends Exception {
@@ -69,6 +77,7 @@ record Scenario(
         throw new Invalid(diagnostics.all().get(0).toString());
       }
     }
+    CertificateStore certificates = certificates(root, file);
     FixedBackend backend = null;
     JsonNode b = root.path("backend");
     if (b.isObject() && !b.path("echo").asBoolean(false)) {
@@ -82,11 +91,57 @@ record Scenario(
       if (!r.hasNonNull("url")) {
         throw new Invalid(file + ": request " + index + " has no url");
       }
+      X509Certificate clientCertificate = null;
+      if (r.hasNonNull("clientCertificate")) {
+        try {
+          clientCertificate = x509(file.toAbsolutePath().getParent().resolve(r.get("clientCertificate").asText()));
+        } catch (IOException | GeneralSecurityException e) {
+          throw new Invalid(file + ": request " + index + ": cannot read clientCertificate");
+        }
+      }
       requests.add(new Request(r.path("advanceSeconds").asLong(0), r.path("method").asText("GET"),
           r.get("url").asText(), headers(r.path("headers"), file),
-          r.hasNonNull("body") ? text(r.get("body")) : null, r.path("clientIp").asText("127.0.0.1")));
+          r.hasNonNull("body") ? text(r.get("body")) : null, r.path("clientIp").asText("127.0.0.1"),
+          clientCertificate));
     }
-    return new Scenario(clock, namedValues, subscriptions, backend, requests);
+    return new Scenario(clock, namedValues, subscriptions, certificates, backend, requests);
+  }
+
+  /**
+   * {@code "certificates": [{"id", "pkcs12": path, "password"} | {"id", "certificate": path}]} and
+   * {@code "trustedCertificates": [path...]}; paths are relative to the scenario file, certificates PEM or DER.
+   */
+  private static CertificateStore certificates(JsonNode root, Path file) throws Invalid {
+    CertificateStore.Builder store = CertificateStore.builder();
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      for (JsonNode c : root.path("certificates")) {
+        String id = c.path("id").asText("");
+        if (id.isEmpty()) {
+          throw new Invalid(file + ": every certificate needs an id");
+        }
+        if (c.hasNonNull("pkcs12")) {
+          store.pkcs12(id, Files.readAllBytes(dir.resolve(c.get("pkcs12").asText())),
+              c.path("password").asText("").toCharArray());
+        } else if (c.hasNonNull("certificate")) {
+          store.certificate(id, x509(dir.resolve(c.get("certificate").asText())));
+        } else {
+          throw new Invalid(file + ": certificate '" + id + "' needs \"pkcs12\" or \"certificate\"");
+        }
+      }
+      for (JsonNode t : root.path("trustedCertificates")) {
+        store.trustedCa(x509(dir.resolve(t.asText())));
+      }
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+      throw new Invalid(file + ": cannot load certificates: " + e.getClass().getSimpleName());
+    }
+    return store.build();
+  }
+
+  private static X509Certificate x509(Path path) throws IOException, GeneralSecurityException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
   }
 
   private static String text(JsonNode node) {
