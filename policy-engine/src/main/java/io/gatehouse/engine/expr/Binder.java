@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class Binder {
   /** A local variable: its frame slot and type. */
-  record Local(String name, int slot, CsType type, boolean readOnly) {}
+  /** A local variable; {@code constant} holds the value of a {@code const} local, else null. */
+  record Local(String name, int slot, CsType type, boolean readOnly, Object constant) {}
 
   /** A bound one-parameter lambda. */
   record Fn(int slot, Eval body, CsType returnType) {
@@ -31,8 +32,11 @@ final class Binder {
   private final Library library;
   private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
   private final Deque<Local> receivers = new ArrayDeque<>();
+  /** Slots holding the exception of each enclosing catch clause, innermost first (for {@code throw;}). */
+  private final Deque<Integer> catchSlots = new ArrayDeque<>();
   private int slots;
   private int loopDepth;
+  private int uncheckedDepth;
   private CsType returnType;
 
   Binder(Reporter reporter) {
@@ -61,7 +65,7 @@ final class Binder {
             + " different meaning to %s (CS0136)", name, name);
       }
     }
-    Local l = new Local(name, slots++, type, readOnly);
+    Local l = new Local(name, slots++, type, readOnly, null);
     scopes.peek().put(name, l);
     return l;
   }
@@ -84,6 +88,29 @@ final class Binder {
 
   void push() {
     scopes.push(new HashMap<>());
+  }
+
+  /** Whether constant overflow wraps here ({@code unchecked}) instead of being a compile error (spec 6.1). */
+  boolean isUnchecked() {
+    return uncheckedDepth > 0;
+  }
+
+  /** A fresh slot no name refers to. */
+  int hiddenSlot() {
+    return slots++;
+  }
+
+  void enterCatch(int slot) {
+    catchSlots.push(slot);
+  }
+
+  void exitCatch() {
+    catchSlots.pop();
+  }
+
+  /** The slot of the innermost enclosing catch clause's exception, or -1 outside catch clauses. */
+  int catchSlot() {
+    return catchSlots.isEmpty() ? -1 : catchSlots.peek();
   }
 
   void pop() {
@@ -232,6 +259,14 @@ final class Binder {
       CsType type = resolveType(t.type());
       return Bound.constant(t.pos(), CsType.cls("Type"), Values.netName(type));
     }
+    if (e instanceof Unchecked u) {
+      uncheckedDepth++;
+      try {
+        return value(u.operand());
+      } finally {
+        uncheckedDepth--;
+      }
+    }
     if (e instanceof InitGroup g) {
       throw new CompileError(g.pos(), "unexpected initializer");
     }
@@ -261,6 +296,9 @@ final class Binder {
   private Bound name(Name n) {
     Local l = lookup(n.id());
     if (l != null) {
+      if (l.constant() != null) {
+        return Bound.constant(n.pos(), l.type(), l.constant());
+      }
       int slot = l.slot();
       Bound b = Bound.of(n.pos(), l.type(), f -> f.locals[slot]);
       if (!l.readOnly()) {
@@ -298,7 +336,7 @@ final class Binder {
     if (target.type.isValueType() && !target.type.isNullable()) {
       throw new CompileError(c.pos(), "operator '?.' cannot be applied to a value of type %s", target.type.name);
     }
-    Local r = new Local("?", slots++, target.type.underlying(), true);
+    Local r = new Local("?", slots++, target.type.underlying(), true, null);
     receivers.push(r);
     Bound body;
     try {
@@ -498,7 +536,7 @@ final class Binder {
 
   /** Pushes a receiver slot for object initializers. */
   Local pushReceiver(CsType type) {
-    Local r = new Local("?", slots++, type, true);
+    Local r = new Local("?", slots++, type, true, null);
     receivers.push(r);
     return r;
   }
@@ -561,6 +599,14 @@ final class Binder {
         return statementList(b.statements());
       } finally {
         pop();
+      }
+    }
+    if (s instanceof UncheckedBlock u) {
+      uncheckedDepth++;
+      try {
+        return scoped(u.body());
+      } finally {
+        uncheckedDepth--;
       }
     }
     if (s instanceof Empty) {
@@ -693,6 +739,17 @@ final class Binder {
     }
   }
 
+  /** {@code const T name = value;}: the value must be a compile-time constant; references fold to it. */
+  private void declareConstant(Declarator dec, CsType type, Eval init) {
+    Bound v = value(dec.init());
+    if (!v.constant || v.value == null) {
+      throw new CompileError(dec.init().pos(), "the expression being assigned to %s must be constant", dec.name());
+    }
+    Object value = init.eval(null);
+    declare(dec.pos(), dec.name(), type, true);
+    scopes.peek().put(dec.name(), new Local(dec.name(), hiddenSlot(), type, true, value));
+  }
+
   private Exec localDecl(LocalDecl d) {
     List<Exec> execs = new ArrayList<>();
     for (Declarator dec : d.declarators()) {
@@ -720,6 +777,10 @@ final class Binder {
             init = Conversions.implicit(value(ie), type, ie.pos());
           }
         }
+      }
+      if (d.constant()) {
+        declareConstant(dec, type, init);
+        continue;
       }
       Local l = declare(dec.pos(), dec.name(), type, false);
       int slot = l.slot();

@@ -98,7 +98,7 @@ final class Calls {
       b = dictionary(t);
     } else if (t == Library.BODY) {
       b = body();
-    } else if (Conversions.isJToken(t)) {
+    } else if (Conversions.isJToken(t) || t == Library.JPROPERTY) {
       b = jtoken(t);
     } else if (t == Library.DATETIME) {
       b = dateTime();

@@ -408,6 +408,26 @@ final class Parser {
           expect(")");
           return new Using(pos, res, embedded());
         }
+        case "unchecked" -> {
+          if (peek(1).is("{")) {
+            advance();
+            return new UncheckedBlock(pos, block());
+          }
+        }
+        case "const" -> {
+          advance();
+          Stmt d = tryLocalDecl();
+          if (!(d instanceof LocalDecl ld) || ld.type() == null) {
+            throw new CompileError(pos, "a const declaration needs an explicit type, a name and a value");
+          }
+          for (Declarator x : ld.declarators()) {
+            if (x.init() == null) {
+              throw new CompileError(x.pos(), "a const field requires a value to be provided");
+            }
+          }
+          expect(";");
+          return new LocalDecl(pos, ld.type(), ld.declarators(), true);
+        }
         case "else", "case", "catch", "finally" -> throw new CompileError(pos, "unexpected %s", t.text());
         default -> { }
       }
@@ -503,7 +523,7 @@ final class Parser {
       }
       ds.add(new Declarator(dpos, name, init));
     } while (accept(","));
-    return new LocalDecl(pos, type, List.copyOf(ds));
+    return new LocalDecl(pos, type, List.copyOf(ds), false);
   }
 
   private Expr arrayInitializer() {
@@ -739,6 +759,13 @@ final class Parser {
             TypeRef type = type();
             expect(")");
             return new Default(pos, type);
+          }
+          case "unchecked" -> {
+            advance();
+            expect("(");
+            Expr e = expression();
+            expect(")");
+            return new Unchecked(pos, e);
           }
           default -> {
             if (PREDEFINED.contains(t.text())) {

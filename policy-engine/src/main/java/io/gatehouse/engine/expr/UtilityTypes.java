@@ -187,6 +187,10 @@ final class UtilityTypes {
         default -> null;
       };
     }
+    Bound crypto = CryptoMembers.property(target, name);
+    if (crypto != null) {
+      return crypto;
+    }
     if (isHash(t) && name.equals("Key")) {
       return Library.prop(target, Library.BYTES, CsHashAlgorithm.class, CsHashAlgorithm::key);
     }
@@ -200,6 +204,10 @@ final class UtilityTypes {
     return null;
   }
 
+  static boolean isHmac(CsType t) {
+    return HMACS.contains(t.name);
+  }
+
   static boolean isHash(CsType t) {
     return t == Library.HASH || HMACS.contains(t.name) || HASHES.contains(t.name);
   }
@@ -209,6 +217,10 @@ final class UtilityTypes {
   static Bound construct(CsType type, List<Bound> args, int pos) {
     int n = args.size();
     if (HMACS.contains(type.name)) {
+      if (n == 0) {
+        String alg = type.name;
+        return Bound.of(pos, type, f -> CsHashAlgorithm.hmac(alg));
+      }
       if (n != 1 || !Conversions.implicitOk(args.get(0), Library.BYTES)) {
         throw new CompileError(pos, "%s takes a byte[] key", type.name);
       }
@@ -289,6 +301,10 @@ final class UtilityTypes {
   // ---- calls ----
 
   static Bound call(Calls c) {
+    Bound crypto = CryptoMembers.call(c);
+    if (crypto != null) {
+      return crypto;
+    }
     if (c.target.typeRef != null) {
       return statics(c, c.target.typeRef);
     }

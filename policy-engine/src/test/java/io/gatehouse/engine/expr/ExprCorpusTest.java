@@ -77,6 +77,8 @@ class ExprCorpusTest {
           compiled++;
         } else {
           reasons.merge(es.isEmpty() ? "no diagnostic" : es.get(0).message(), 1, Integer::sum);
+          System.out.println("FAIL " + name + " @" + (es.isEmpty() ? "" : es.get(0).position()) + " "
+              + (es.isEmpty() ? "" : es.get(0).message()) + "\n----\n" + found.get(i)[0] + "\n----");
           errors.addAll(es);
         }
       }
