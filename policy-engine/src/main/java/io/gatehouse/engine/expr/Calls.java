@@ -1041,6 +1041,23 @@ final class Calls {
           default -> f -> CsWebUtility.urlDecode((String) s.eval(f));
         });
       }
+      case "Array.Copy" -> {
+        boolean full = n == 5 && is(1, CsType.INT) && is(3, CsType.INT) && is(4, CsType.INT);
+        if (!(full || n == 3 && is(2, CsType.INT)) || args.get(0).type.kind != CsType.Kind.ARRAY
+            || args.get(full ? 2 : 1).type.kind != CsType.Kind.ARRAY) {
+          return null;
+        }
+        Eval src = args.get(0).eval;
+        Eval dst = args.get(full ? 2 : 1).eval;
+        Eval si = full ? arg(1, CsType.INT) : f -> 0;
+        Eval di = full ? arg(3, CsType.INT) : f -> 0;
+        Eval len = arg(full ? 4 : 2, CsType.INT);
+        return of(CsType.VOID, f -> {
+          Arrays2.copy(Values.requireNonNull(src.eval(f)), (Integer) si.eval(f), Values.requireNonNull(dst.eval(f)),
+              (Integer) di.eval(f), (Integer) len.eval(f));
+          return null;
+        });
+      }
       case "Array.Exists" -> {
         if (n != 2 || args.get(0).type.kind != CsType.Kind.ARRAY) {
           return null;

@@ -19,6 +19,7 @@ import io.gatehouse.engine.expr.runtime.CsRegex;
 import io.gatehouse.engine.expr.runtime.CsRegexOptions;
 import io.gatehouse.engine.expr.runtime.CsStringBuilder;
 import io.gatehouse.engine.expr.runtime.CsTimeSpan;
+import io.gatehouse.engine.expr.runtime.CsUri;
 import io.gatehouse.engine.expr.runtime.CsWebUtility;
 import io.gatehouse.engine.expr.runtime.Jwt;
 import io.gatehouse.engine.expr.xml.XDocument;
@@ -187,6 +188,19 @@ final class UtilityTypes {
         default -> null;
       };
     }
+    if (t.equals(URI)) {
+      return switch (name) {
+        case "AbsoluteUri" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::absoluteUri);
+        case "AbsolutePath" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::absolutePath);
+        case "Host" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::host);
+        case "Port" -> Library.prop(target, CsType.INT, CsUri.class, CsUri::port);
+        case "Scheme" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::scheme);
+        case "Query" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::query);
+        case "Fragment" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::fragment);
+        case "PathAndQuery" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::pathAndQuery);
+        default -> null;
+      };
+    }
     Bound crypto = CryptoMembers.property(target, name);
     if (crypto != null) {
       return crypto;
@@ -203,6 +217,8 @@ final class UtilityTypes {
     }
     return null;
   }
+
+  static final CsType URI = CsType.cls("Uri");
 
   static boolean isHmac(CsType t) {
     return HMACS.contains(t.name);
@@ -229,6 +245,18 @@ final class UtilityTypes {
       return Bound.of(pos, type, f -> CsHashAlgorithm.hmac(alg, (byte[]) k.eval(f)));
     }
     switch (type.name) {
+      case "Uri" -> {
+        if (n == 1 && Conversions.implicitOk(args.get(0), CsType.STRING)) {
+          Eval u = args.get(0).eval;
+          return Bound.of(pos, type, f -> CsUri.of((String) u.eval(f)));
+        }
+        if (n == 2 && args.get(0).type.equals(type) && Conversions.implicitOk(args.get(1), CsType.STRING)) {
+          Eval b = args.get(0).eval;
+          Eval r = args.get(1).eval;
+          return Bound.of(pos, type, f -> CsUri.of((CsUri) b.eval(f), (String) r.eval(f)));
+        }
+        throw new CompileError(pos, "Uri has no constructor taking these arguments");
+      }
       case "StringBuilder" -> {
         if (n == 0) {
           return Bound.of(pos, type, f -> new CsStringBuilder());
@@ -304,6 +332,10 @@ final class UtilityTypes {
     Bound crypto = CryptoMembers.call(c);
     if (crypto != null) {
       return crypto;
+    }
+    Bound form = FormMembers.call(c);
+    if (form != null) {
+      return form;
     }
     if (c.target.typeRef != null) {
       return statics(c, c.target.typeRef);
