@@ -37,6 +37,9 @@ final class Binder {
   private int slots;
   private int loopDepth;
   private int uncheckedDepth;
+  /** The declared return type inside a local function body, else null (the block's type is inferred). */
+  private CsType functionReturn;
+  private final LocalFunctions localFunctions = new LocalFunctions(this);
   private CsType returnType;
 
   Binder(Reporter reporter) {
@@ -326,7 +329,11 @@ final class Binder {
       return library.call(target, m.name(), resolveTypes(m.typeArgs()), i.args(), m.pos());
     }
     if (t instanceof Name n) {
-      throw new CompileError(n.pos(), "unknown method %s (local functions are not supported)", n.id());
+      Bound fn = localFunctions.call(n.id(), i.args(), n.pos());
+      if (fn == null) {
+        throw new CompileError(n.pos(), "unknown method %s", n.id());
+      }
+      return fn;
     }
     throw new CompileError(i.pos(), "this expression cannot be called");
   }
@@ -573,7 +580,22 @@ final class Binder {
 
   // ---- statements ----
 
+  /** Binds a local function body with its declared return type; loops and switches outside it are not enclosing. */
+  Exec functionBody(Block body, CsType declared) {
+    CsType savedDeclared = functionReturn;
+    int savedLoops = loopDepth;
+    functionReturn = declared;
+    loopDepth = 0;
+    try {
+      return scopedNoPush(body);
+    } finally {
+      functionReturn = savedDeclared;
+      loopDepth = savedLoops;
+    }
+  }
+
   private Exec statementList(List<Stmt> list) {
+    localFunctions.declareAll(list);
     Exec[] execs = new Exec[list.size()];
     for (int i = 0; i < execs.length; i++) {
       execs[i] = statement(list.get(i));
@@ -600,6 +622,9 @@ final class Binder {
       } finally {
         pop();
       }
+    }
+    if (s instanceof LocalFunction lf) {
+      return localFunctions.define(lf);
     }
     if (s instanceof UncheckedBlock u) {
       uncheckedDepth++;
@@ -819,6 +844,9 @@ final class Binder {
   }
 
   private Exec returnStmt(Return r) {
+    if (functionReturn != null) {
+      return functionReturn(r);
+    }
     if (r.value() == null) {
       throw new CompileError(r.pos(), "an expression block must return a value");
     }
@@ -832,6 +860,26 @@ final class Binder {
       returnType = CsType.OBJECT;
     }
     Eval e = b.eval;
+    return f -> {
+      f.result = e.eval(f);
+      return Exec.RETURN;
+    };
+  }
+
+  private Exec functionReturn(Return r) {
+    if (functionReturn == CsType.VOID) {
+      if (r.value() != null) {
+        throw new CompileError(r.pos(), "a void local function cannot return a value");
+      }
+      return f -> {
+        f.result = null;
+        return Exec.RETURN;
+      };
+    }
+    if (r.value() == null) {
+      throw new CompileError(r.pos(), "an object of type %s is expected after return", functionReturn.name);
+    }
+    Eval e = Conversions.implicit(value(r.value()), functionReturn, r.value().pos());
     return f -> {
       f.result = e.eval(f);
       return Exec.RETURN;

@@ -920,7 +920,7 @@ final class Calls {
         });
       }
       case "Convert.ToInt32", "Convert.ToInt64", "Convert.ToDouble", "Convert.ToBoolean", "Convert.ToDecimal",
-          "Convert.ToString" -> {
+          "Convert.ToString", "Convert.ToByte", "Convert.ToInt16", "Convert.ToChar" -> {
         if (n != 1 || !args.get(0).isValue()) {
           return null;
         }
@@ -931,6 +931,9 @@ final class Calls {
           case "ToDouble" -> of(CsType.DOUBLE, f -> CsConvert.toDouble(v.eval(f)));
           case "ToBoolean" -> of(CsType.BOOL, f -> CsConvert.toBoolean(v.eval(f)));
           case "ToDecimal" -> of(CsType.DECIMAL, f -> CsConvert.toDecimal(v.eval(f)));
+          case "ToByte" -> of(CsType.BYTE, f -> CsConvert.toByte(v.eval(f)));
+          case "ToInt16" -> of(CsType.SHORT, f -> CsConvert.toInt16(v.eval(f)));
+          case "ToChar" -> of(CsType.CHAR, f -> CsConvert.toChar(v.eval(f)));
           default -> of(CsType.STRING, f -> CsConvert.toString(v.eval(f)));
         };
       }

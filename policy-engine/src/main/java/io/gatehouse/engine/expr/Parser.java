@@ -432,6 +432,10 @@ final class Parser {
         default -> { }
       }
     }
+    Stmt fn = tryLocalFunction();
+    if (fn != null) {
+      return fn;
+    }
     Stmt decl = tryLocalDecl();
     if (decl != null) {
       expect(";");
@@ -495,6 +499,45 @@ final class Parser {
           "only assignment, call, increment, decrement and new object expressions can be used as a statement");
     }
     return e;
+  }
+
+  /** A local function declaration, or null (position restored) when there is none. */
+  private Stmt tryLocalFunction() {
+    int save = index;
+    int pos = peek().start();
+    TypeRef ret;
+    if (peek().is("void")) {
+      advance();
+      ret = new TypeRef(pos, "void", List.of(), false, 0);
+    } else {
+      ret = tryType(true);
+    }
+    if (ret == null || !peek().isIdent() || !peek(1).is("(")) {
+      index = save;
+      return null;
+    }
+    String name = identifier();
+    expect("(");
+    List<Param> params = new ArrayList<>();
+    if (!accept(")")) {
+      do {
+        int ppos = peek().start();
+        TypeRef pt = type();
+        params.add(new Param(ppos, pt, identifier()));
+      } while (accept(","));
+      expect(")");
+    }
+    Block body;
+    if (peek().is("=>")) {
+      int bpos = advance().start();
+      Expr e = expression();
+      expect(";");
+      body = new Block(bpos, List.of(ret.name().equals("void") ? new ExprStmt(bpos, checkStatementExpr(e))
+          : new Return(bpos, e)));
+    } else {
+      body = block();
+    }
+    return new LocalFunction(pos, ret, name, List.copyOf(params), body);
   }
 
   /** A local declaration without the trailing ';', or null (position restored) when there is none. */
@@ -843,6 +886,10 @@ final class Parser {
     TypeRef base = tryTypeNoRank();
     if (base == null) {
       throw unexpected("type expected", "");
+    }
+    if (base.rank() > 0 && peek().is("{")) {
+      // `new T[] { ... }`: the type parser consumed the empty rank specifier
+      return new NewArray(pos, base.withRank(base.rank() - 1), null, ((NewArray) arrayInitializer()).items());
     }
     if (peek().is("[")) {
       advance();

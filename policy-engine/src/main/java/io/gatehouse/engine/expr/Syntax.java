@@ -111,6 +111,11 @@ final class Syntax {
   /** {@code type == null} means {@code var}; {@code constant} for {@code const T x = ...}. */
   record LocalDecl(int pos, TypeRef type, List<Declarator> declarators, boolean constant) implements Stmt {}
 
+  record Param(int pos, TypeRef type, String name) {}
+
+  /** A local function {@code T name(T1 a, ...) { ... }} or {@code => expr;} (returnType name "void" for void). */
+  record LocalFunction(int pos, TypeRef returnType, String name, List<Param> params, Block body) implements Stmt {}
+
   /** {@code unchecked { ... }}. */
   record UncheckedBlock(int pos, Block body) implements Stmt {}
 

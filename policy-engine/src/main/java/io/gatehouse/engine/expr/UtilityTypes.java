@@ -245,6 +245,17 @@ final class UtilityTypes {
       return Bound.of(pos, type, f -> CsHashAlgorithm.hmac(alg, (byte[]) k.eval(f)));
     }
     switch (type.name) {
+      case "Guid" -> {
+        if (n == 1 && Conversions.implicitOk(args.get(0), Library.BYTES)) {
+          Eval b = args.get(0).eval;
+          return Bound.of(pos, type, f -> CsGuid.fromByteArray((byte[]) b.eval(f)));
+        }
+        if (n == 1 && Conversions.implicitOk(args.get(0), CsType.STRING)) {
+          Eval s = args.get(0).eval;
+          return Bound.of(pos, type, f -> CsGuid.parse((String) s.eval(f)));
+        }
+        throw new CompileError(pos, "Guid has no constructor taking these arguments");
+      }
       case "Uri" -> {
         if (n == 1 && Conversions.implicitOk(args.get(0), CsType.STRING)) {
           Eval u = args.get(0).eval;
@@ -669,6 +680,16 @@ final class UtilityTypes {
         if (n == 1 && c.is(0, Library.BYTES)) {
           Eval b = c.arg(0, Library.BYTES);
           return c.of(CsType.STRING, f -> CsBitConverter.toString((byte[]) b.eval(f)));
+        }
+        return null;
+      }
+      case "BitConverter.ToInt32", "BitConverter.ToInt64" -> {
+        if (n == 2 && c.is(0, Library.BYTES) && c.is(1, CsType.INT)) {
+          Eval b = c.arg(0, Library.BYTES);
+          Eval i = c.arg(1, CsType.INT);
+          return c.name.equals("ToInt32")
+              ? c.of(CsType.INT, f -> CsBitConverter.toInt32((byte[]) b.eval(f), (Integer) i.eval(f)))
+              : c.of(CsType.LONG, f -> CsBitConverter.toInt64((byte[]) b.eval(f), (Integer) i.eval(f)));
         }
         return null;
       }
