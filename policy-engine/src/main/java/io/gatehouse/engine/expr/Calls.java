@@ -811,7 +811,7 @@ final class Calls {
         });
       }
       default -> {
-        return null;
+        return Linq.bind(this, elem, seq);
       }
     }
   }
