@@ -42,4 +42,21 @@ final class Arrays2 {
       ((Object[]) arr)[i] = v;
     }
   }
+
+  /** {@code Array.Copy(src, srcIndex, dst, dstIndex, length)}; overlapping copies behave as if buffered. */
+  static void copy(Object src, int si, Object dst, int di, int len) {
+    if (si < 0 || di < 0 || len < 0) {
+      throw CsException.argumentOutOfRange(len < 0 ? "length" : si < 0 ? "sourceIndex" : "destinationIndex",
+          "Non-negative number required.");
+    }
+    if (si + len > length(src) || di + len > length(dst)) {
+      throw CsException.argument("Source array was not long enough. Check the source index, length, and the array's"
+          + " lower bounds.", null);
+    }
+    if (src.getClass() != dst.getClass()) {
+      throw new CsException("ArrayTypeMismatchException", "Source array type cannot be assigned to destination array"
+          + " type.");
+    }
+    System.arraycopy(src, si, dst, di, len);
+  }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class Binder {
   /** A local variable: its frame slot and type. */
-  record Local(String name, int slot, CsType type, boolean readOnly) {}
+  /** A local variable; {@code constant} holds the value of a {@code const} local, else null. */
+  record Local(String name, int slot, CsType type, boolean readOnly, Object constant) {}
 
   /** A bound one-parameter lambda. */
   record Fn(int slot, Eval body, CsType returnType) {
@@ -31,8 +32,14 @@ final class Binder {
   private final Library library;
   private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
   private final Deque<Local> receivers = new ArrayDeque<>();
+  /** Slots holding the exception of each enclosing catch clause, innermost first (for {@code throw;}). */
+  private final Deque<Integer> catchSlots = new ArrayDeque<>();
   private int slots;
   private int loopDepth;
+  private int uncheckedDepth;
+  /** The declared return type inside a local function body, else null (the block's type is inferred). */
+  private CsType functionReturn;
+  private final LocalFunctions localFunctions = new LocalFunctions(this);
   private CsType returnType;
 
   Binder(Reporter reporter) {
@@ -61,7 +68,7 @@ final class Binder {
             + " different meaning to %s (CS0136)", name, name);
       }
     }
-    Local l = new Local(name, slots++, type, readOnly);
+    Local l = new Local(name, slots++, type, readOnly, null);
     scopes.peek().put(name, l);
     return l;
   }
@@ -84,6 +91,29 @@ final class Binder {
 
   void push() {
     scopes.push(new HashMap<>());
+  }
+
+  /** Whether constant overflow wraps here ({@code unchecked}) instead of being a compile error (spec 6.1). */
+  boolean isUnchecked() {
+    return uncheckedDepth > 0;
+  }
+
+  /** A fresh slot no name refers to. */
+  int hiddenSlot() {
+    return slots++;
+  }
+
+  void enterCatch(int slot) {
+    catchSlots.push(slot);
+  }
+
+  void exitCatch() {
+    catchSlots.pop();
+  }
+
+  /** The slot of the innermost enclosing catch clause's exception, or -1 outside catch clauses. */
+  int catchSlot() {
+    return catchSlots.isEmpty() ? -1 : catchSlots.peek();
   }
 
   void pop() {
@@ -232,6 +262,14 @@ final class Binder {
       CsType type = resolveType(t.type());
       return Bound.constant(t.pos(), CsType.cls("Type"), Values.netName(type));
     }
+    if (e instanceof Unchecked u) {
+      uncheckedDepth++;
+      try {
+        return value(u.operand());
+      } finally {
+        uncheckedDepth--;
+      }
+    }
     if (e instanceof InitGroup g) {
       throw new CompileError(g.pos(), "unexpected initializer");
     }
@@ -261,6 +299,9 @@ final class Binder {
   private Bound name(Name n) {
     Local l = lookup(n.id());
     if (l != null) {
+      if (l.constant() != null) {
+        return Bound.constant(n.pos(), l.type(), l.constant());
+      }
       int slot = l.slot();
       Bound b = Bound.of(n.pos(), l.type(), f -> f.locals[slot]);
       if (!l.readOnly()) {
@@ -288,7 +329,11 @@ final class Binder {
       return library.call(target, m.name(), resolveTypes(m.typeArgs()), i.args(), m.pos());
     }
     if (t instanceof Name n) {
-      throw new CompileError(n.pos(), "unknown method %s (local functions are not supported)", n.id());
+      Bound fn = localFunctions.call(n.id(), i.args(), n.pos());
+      if (fn == null) {
+        throw new CompileError(n.pos(), "unknown method %s", n.id());
+      }
+      return fn;
     }
     throw new CompileError(i.pos(), "this expression cannot be called");
   }
@@ -298,7 +343,7 @@ final class Binder {
     if (target.type.isValueType() && !target.type.isNullable()) {
       throw new CompileError(c.pos(), "operator '?.' cannot be applied to a value of type %s", target.type.name);
     }
-    Local r = new Local("?", slots++, target.type.underlying(), true);
+    Local r = new Local("?", slots++, target.type.underlying(), true, null);
     receivers.push(r);
     Bound body;
     try {
@@ -498,7 +543,7 @@ final class Binder {
 
   /** Pushes a receiver slot for object initializers. */
   Local pushReceiver(CsType type) {
-    Local r = new Local("?", slots++, type, true);
+    Local r = new Local("?", slots++, type, true, null);
     receivers.push(r);
     return r;
   }
@@ -535,7 +580,22 @@ final class Binder {
 
   // ---- statements ----
 
+  /** Binds a local function body with its declared return type; loops and switches outside it are not enclosing. */
+  Exec functionBody(Block body, CsType declared) {
+    CsType savedDeclared = functionReturn;
+    int savedLoops = loopDepth;
+    functionReturn = declared;
+    loopDepth = 0;
+    try {
+      return scopedNoPush(body);
+    } finally {
+      functionReturn = savedDeclared;
+      loopDepth = savedLoops;
+    }
+  }
+
   private Exec statementList(List<Stmt> list) {
+    localFunctions.declareAll(list);
     Exec[] execs = new Exec[list.size()];
     for (int i = 0; i < execs.length; i++) {
       execs[i] = statement(list.get(i));
@@ -561,6 +621,17 @@ final class Binder {
         return statementList(b.statements());
       } finally {
         pop();
+      }
+    }
+    if (s instanceof LocalFunction lf) {
+      return localFunctions.define(lf);
+    }
+    if (s instanceof UncheckedBlock u) {
+      uncheckedDepth++;
+      try {
+        return scoped(u.body());
+      } finally {
+        uncheckedDepth--;
       }
     }
     if (s instanceof Empty) {
@@ -693,6 +764,17 @@ final class Binder {
     }
   }
 
+  /** {@code const T name = value;}: the value must be a compile-time constant; references fold to it. */
+  private void declareConstant(Declarator dec, CsType type, Eval init) {
+    Bound v = value(dec.init());
+    if (!v.constant || v.value == null) {
+      throw new CompileError(dec.init().pos(), "the expression being assigned to %s must be constant", dec.name());
+    }
+    Object value = init.eval(null);
+    declare(dec.pos(), dec.name(), type, true);
+    scopes.peek().put(dec.name(), new Local(dec.name(), hiddenSlot(), type, true, value));
+  }
+
   private Exec localDecl(LocalDecl d) {
     List<Exec> execs = new ArrayList<>();
     for (Declarator dec : d.declarators()) {
@@ -720,6 +802,10 @@ final class Binder {
             init = Conversions.implicit(value(ie), type, ie.pos());
           }
         }
+      }
+      if (d.constant()) {
+        declareConstant(dec, type, init);
+        continue;
       }
       Local l = declare(dec.pos(), dec.name(), type, false);
       int slot = l.slot();
@@ -758,6 +844,9 @@ final class Binder {
   }
 
   private Exec returnStmt(Return r) {
+    if (functionReturn != null) {
+      return functionReturn(r);
+    }
     if (r.value() == null) {
       throw new CompileError(r.pos(), "an expression block must return a value");
     }
@@ -771,6 +860,26 @@ final class Binder {
       returnType = CsType.OBJECT;
     }
     Eval e = b.eval;
+    return f -> {
+      f.result = e.eval(f);
+      return Exec.RETURN;
+    };
+  }
+
+  private Exec functionReturn(Return r) {
+    if (functionReturn == CsType.VOID) {
+      if (r.value() != null) {
+        throw new CompileError(r.pos(), "a void local function cannot return a value");
+      }
+      return f -> {
+        f.result = null;
+        return Exec.RETURN;
+      };
+    }
+    if (r.value() == null) {
+      throw new CompileError(r.pos(), "an object of type %s is expected after return", functionReturn.name);
+    }
+    Eval e = Conversions.implicit(value(r.value()), functionReturn, r.value().pos());
     return f -> {
       f.result = e.eval(f);
       return Exec.RETURN;

@@ -98,7 +98,7 @@ final class Calls {
       b = dictionary(t);
     } else if (t == Library.BODY) {
       b = body();
-    } else if (Conversions.isJToken(t)) {
+    } else if (Conversions.isJToken(t) || t == Library.JPROPERTY) {
       b = jtoken(t);
     } else if (t == Library.DATETIME) {
       b = dateTime();
@@ -811,7 +811,7 @@ final class Calls {
         });
       }
       default -> {
-        return null;
+        return Linq.bind(this, elem, seq);
       }
     }
   }
@@ -920,7 +920,7 @@ final class Calls {
         });
       }
       case "Convert.ToInt32", "Convert.ToInt64", "Convert.ToDouble", "Convert.ToBoolean", "Convert.ToDecimal",
-          "Convert.ToString" -> {
+          "Convert.ToString", "Convert.ToByte", "Convert.ToInt16", "Convert.ToChar" -> {
         if (n != 1 || !args.get(0).isValue()) {
           return null;
         }
@@ -931,6 +931,9 @@ final class Calls {
           case "ToDouble" -> of(CsType.DOUBLE, f -> CsConvert.toDouble(v.eval(f)));
           case "ToBoolean" -> of(CsType.BOOL, f -> CsConvert.toBoolean(v.eval(f)));
           case "ToDecimal" -> of(CsType.DECIMAL, f -> CsConvert.toDecimal(v.eval(f)));
+          case "ToByte" -> of(CsType.BYTE, f -> CsConvert.toByte(v.eval(f)));
+          case "ToInt16" -> of(CsType.SHORT, f -> CsConvert.toInt16(v.eval(f)));
+          case "ToChar" -> of(CsType.CHAR, f -> CsConvert.toChar(v.eval(f)));
           default -> of(CsType.STRING, f -> CsConvert.toString(v.eval(f)));
         };
       }
@@ -1039,6 +1042,23 @@ final class Calls {
           case "Uri.UnescapeDataString" -> f -> CsUri.unescapeDataString((String) s.eval(f));
           case "WebUtility.UrlEncode" -> f -> CsWebUtility.urlEncode((String) s.eval(f));
           default -> f -> CsWebUtility.urlDecode((String) s.eval(f));
+        });
+      }
+      case "Array.Copy" -> {
+        boolean full = n == 5 && is(1, CsType.INT) && is(3, CsType.INT) && is(4, CsType.INT);
+        if (!(full || n == 3 && is(2, CsType.INT)) || args.get(0).type.kind != CsType.Kind.ARRAY
+            || args.get(full ? 2 : 1).type.kind != CsType.Kind.ARRAY) {
+          return null;
+        }
+        Eval src = args.get(0).eval;
+        Eval dst = args.get(full ? 2 : 1).eval;
+        Eval si = full ? arg(1, CsType.INT) : f -> 0;
+        Eval di = full ? arg(3, CsType.INT) : f -> 0;
+        Eval len = arg(full ? 4 : 2, CsType.INT);
+        return of(CsType.VOID, f -> {
+          Arrays2.copy(Values.requireNonNull(src.eval(f)), (Integer) si.eval(f), Values.requireNonNull(dst.eval(f)),
+              (Integer) di.eval(f), (Integer) len.eval(f));
+          return null;
         });
       }
       case "Array.Exists" -> {

@@ -91,6 +91,9 @@ final class Conversions {
             || from.name.equals("DateTimeOffset"))) {
       return true;
     }
+    if (from.equals(Library.DATETIME) && to.equals(Library.DATETIMEOFFSET)) {
+      return true;
+    }
     return isSubtype(from, to);
   }
 
@@ -117,6 +120,13 @@ final class Conversions {
       return f -> {
         Object v = e.eval(f);
         return v == null ? null : Values.convertNumeric(v, target);
+      };
+    }
+    if (source.equals(Library.DATETIME) && target.equals(Library.DATETIMEOFFSET)) {
+      return f -> {
+        Object v = e.eval(f);
+        return v == null ? null : io.gatehouse.engine.expr.runtime.CsDateTimeOffset.of(
+            (io.gatehouse.engine.expr.runtime.CsDateTime) v);
       };
     }
     if (target.name.equals("JToken") && !isSubtype(source, target)) {

@@ -5,12 +5,14 @@ import io.gatehouse.engine.context.PolicyContext;
 /** The mutable state of one evaluation: locals, the context, the budget counters and the return value. */
 final class Frame {
   static final String BUDGET_EXCEEDED = "BudgetExceededException";
+  static final int MAX_CALL_DEPTH = 256;
 
   final Object[] locals;
   final PolicyContext context;
   private final ExpressionOptions options;
   private final long deadline;
   private long steps;
+  private int callDepth;
   Object result;
 
   Frame(int slots, PolicyContext context, ExpressionOptions options) {
@@ -30,6 +32,19 @@ final class Frame {
       throw new ExpressionFailure(BUDGET_EXCEEDED, "The expression exceeded its time budget of "
           + options.maxDuration().toMillis() + " ms.");
     }
+  }
+
+  /** Enters a local function call: one step, and at most {@code MAX_CALL_DEPTH} nested calls. */
+  void enterCall() {
+    step();
+    if (++callDepth > MAX_CALL_DEPTH) {
+      throw new ExpressionFailure(BUDGET_EXCEEDED, "The expression exceeded the local function call depth of "
+          + MAX_CALL_DEPTH + ".");
+    }
+  }
+
+  void exitCall() {
+    callDepth--;
   }
 
   String checkString(String s) {

@@ -113,6 +113,9 @@ final class Lexer {
       return new Token(Token.Kind.CHAR, src.substring(start, pos), s.charAt(0), start, pos);
     }
     for (String p : PUNCTS) {
+      if (p.equals("?.") && Character.isDigit(at(pos + 2))) {
+        continue; // C#: `a ?.5 : b` is `?` then the real literal `.5`
+      }
       if (src.startsWith(p, pos) && pos + p.length() <= limit) {
         pos += p.length();
         return new Token(Token.Kind.PUNCT, p, null, start, pos);

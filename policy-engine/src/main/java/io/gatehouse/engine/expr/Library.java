@@ -120,7 +120,7 @@ final class Library {
       Map.entry("BitConverter", CsType.cls("BitConverter")), Map.entry("BasicAuthCredentials", BASIC),
       Map.entry("XElement", XELEMENT), Map.entry("XDocument", XDOCUMENT), Map.entry("XAttribute", XATTRIBUTE),
       Map.entry("XName", XNAME), Map.entry("MidpointRounding", MIDPOINT), Map.entry("Int16", CsType.SHORT),
-      Map.entry("StringComparer", STRING_COMPARER));
+      Map.entry("StringComparer", STRING_COMPARER), Map.entry("SymmetricAlgorithm", CryptoMembers.SYMMETRIC));
 
   static final List<String> TYPE_NAMES = List.copyOf(TYPES.keySet());
   static final Set<String> NAMESPACE_ROOTS = Set.of("System", "Newtonsoft", "Microsoft");
@@ -230,7 +230,9 @@ final class Library {
     if (b == null) {
       throw unknownMember(target.type, name, pos, propertyNames(target.type));
     }
-    return Bound.of(pos, b.type, b.eval);
+    Bound r = Bound.of(pos, b.type, b.eval);
+    r.store = b.store;
+    return r;
   }
 
   private static List<String> propertyNames(CsType t) {
@@ -664,6 +666,10 @@ final class Library {
     Bound result = calls.bind();
     if (result == null) {
       CsType t = target.typeRef != null ? target.typeRef : target.type;
+      if (target.typeRef == null && target.isValue() && instanceProperty(target, name) != null) {
+        throw new CompileError(pos, "%s is a property of %s and cannot be used as a method (C# CS1955)", name,
+            t.name);
+      }
       throw new CompileError(pos, "%s has no method %s taking %s argument(s)", t.name, name,
           String.valueOf(args.size()));
     }

@@ -76,6 +76,32 @@ final class Operators {
     return ((Comparable) a).compareTo(b);
   }
 
+  /** C# CS0220: integral constant arithmetic that overflows is a compile error outside {@code unchecked}. */
+  private static void checkConstantOverflow(Binary x, CsType pt, Bound l, Bound r) {
+    if (!(pt.equals(CsType.INT) || pt.equals(CsType.LONG)) || l.value == null || r.value == null
+        || !(l.value instanceof Number || l.value instanceof Character)
+        || !(r.value instanceof Number || r.value instanceof Character)) {
+      return;
+    }
+    java.math.BigInteger a = java.math.BigInteger.valueOf(integral(l.value));
+    java.math.BigInteger c = java.math.BigInteger.valueOf(integral(r.value));
+    java.math.BigInteger exact = switch (x.op()) {
+      case "+" -> a.add(c);
+      case "-" -> a.subtract(c);
+      case "*" -> a.multiply(c);
+      case "/" -> c.signum() == 0 ? null : a.divide(c);
+      default -> null;
+    };
+    boolean fits = exact == null || (pt.equals(CsType.INT) ? exact.bitLength() < 32 : exact.bitLength() < 64);
+    if (!fits) {
+      throw new CompileError(x.pos(), "the operation overflows at compile time in checked mode");
+    }
+  }
+
+  private static long integral(Object v) {
+    return v instanceof Character ch ? ch : ((Number) v).longValue();
+  }
+
   private static Bound fold(Bound result, Bound... operands) {
     for (Bound o : operands) {
       if (!o.constant) {
@@ -279,7 +305,11 @@ final class Operators {
     }
     Eval ar = arithmetic(op, pt, le, re);
     CsType type = lifted ? CsType.nullable(pt) : pt;
-    return fold(Bound.of(x.pos(), type, ar), l, r);
+    Bound folded = fold(Bound.of(x.pos(), type, ar), l, r);
+    if (folded.constant && !b.isUnchecked()) {
+      checkConstantOverflow(x, pt, l, r);
+    }
+    return folded;
   }
 
   private static Eval convertTo(Bound b, CsType t) {

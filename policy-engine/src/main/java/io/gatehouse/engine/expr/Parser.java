@@ -408,9 +408,33 @@ final class Parser {
           expect(")");
           return new Using(pos, res, embedded());
         }
+        case "unchecked" -> {
+          if (peek(1).is("{")) {
+            advance();
+            return new UncheckedBlock(pos, block());
+          }
+        }
+        case "const" -> {
+          advance();
+          Stmt d = tryLocalDecl();
+          if (!(d instanceof LocalDecl ld) || ld.type() == null) {
+            throw new CompileError(pos, "a const declaration needs an explicit type, a name and a value");
+          }
+          for (Declarator x : ld.declarators()) {
+            if (x.init() == null) {
+              throw new CompileError(x.pos(), "a const field requires a value to be provided");
+            }
+          }
+          expect(";");
+          return new LocalDecl(pos, ld.type(), ld.declarators(), true);
+        }
         case "else", "case", "catch", "finally" -> throw new CompileError(pos, "unexpected %s", t.text());
         default -> { }
       }
+    }
+    Stmt fn = tryLocalFunction();
+    if (fn != null) {
+      return fn;
     }
     Stmt decl = tryLocalDecl();
     if (decl != null) {
@@ -477,6 +501,45 @@ final class Parser {
     return e;
   }
 
+  /** A local function declaration, or null (position restored) when there is none. */
+  private Stmt tryLocalFunction() {
+    int save = index;
+    int pos = peek().start();
+    TypeRef ret;
+    if (peek().is("void")) {
+      advance();
+      ret = new TypeRef(pos, "void", List.of(), false, 0);
+    } else {
+      ret = tryType(true);
+    }
+    if (ret == null || !peek().isIdent() || !peek(1).is("(")) {
+      index = save;
+      return null;
+    }
+    String name = identifier();
+    expect("(");
+    List<Param> params = new ArrayList<>();
+    if (!accept(")")) {
+      do {
+        int ppos = peek().start();
+        TypeRef pt = type();
+        params.add(new Param(ppos, pt, identifier()));
+      } while (accept(","));
+      expect(")");
+    }
+    Block body;
+    if (peek().is("=>")) {
+      int bpos = advance().start();
+      Expr e = expression();
+      expect(";");
+      body = new Block(bpos, List.of(ret.name().equals("void") ? new ExprStmt(bpos, checkStatementExpr(e))
+          : new Return(bpos, e)));
+    } else {
+      body = block();
+    }
+    return new LocalFunction(pos, ret, name, List.copyOf(params), body);
+  }
+
   /** A local declaration without the trailing ';', or null (position restored) when there is none. */
   private Stmt tryLocalDecl() {
     int save = index;
@@ -503,7 +566,7 @@ final class Parser {
       }
       ds.add(new Declarator(dpos, name, init));
     } while (accept(","));
-    return new LocalDecl(pos, type, List.copyOf(ds));
+    return new LocalDecl(pos, type, List.copyOf(ds), false);
   }
 
   private Expr arrayInitializer() {
@@ -740,6 +803,13 @@ final class Parser {
             expect(")");
             return new Default(pos, type);
           }
+          case "unchecked" -> {
+            advance();
+            expect("(");
+            Expr e = expression();
+            expect(")");
+            return new Unchecked(pos, e);
+          }
           default -> {
             if (PREDEFINED.contains(t.text())) {
               advance();
@@ -816,6 +886,10 @@ final class Parser {
     TypeRef base = tryTypeNoRank();
     if (base == null) {
       throw unexpected("type expected", "");
+    }
+    if (base.rank() > 0 && peek().is("{")) {
+      // `new T[] { ... }`: the type parser consumed the empty rank specifier
+      return new NewArray(pos, base.withRank(base.rank() - 1), null, ((NewArray) arrayInitializer()).items());
     }
     if (peek().is("[")) {
       advance();

@@ -16,8 +16,12 @@ final class Statements {
 
   static Exec throwStmt(Binder b, Throw t) {
     if (t.value() == null) {
+      int slot = b.catchSlot();
+      if (slot < 0) {
+        throw new CompileError(t.pos(), "a throw statement with no arguments is not allowed outside of a catch clause");
+      }
       return f -> {
-        throw new CsException("InvalidOperationException", "rethrow outside catch");
+        throw (CsException) f.locals[slot];
       };
     }
     Bound v = b.value(t.value());
@@ -118,7 +122,7 @@ final class Statements {
     }
   }
 
-  private record Handler(String type, int slot, Eval filter, Exec body) {}
+  private record Handler(String type, int caught, int named, Eval filter, Exec body) {}
 
   static Exec tryStmt(Binder b, Try t) {
     Exec body = b.scoped(t.body());
@@ -127,18 +131,24 @@ final class Statements {
       b.push();
       try {
         String type = "Exception";
-        int slot = -1;
+        int caught = b.hiddenSlot();
+        int named = -1;
         if (c.type() != null) {
           type = c.type().name().substring(c.type().name().lastIndexOf('.') + 1);
           if (!isException(type)) {
             throw new CompileError(c.type().pos(), "unknown exception type %s", c.type().name());
           }
           if (c.name() != null) {
-            slot = b.declare(c.pos(), c.name(), CsType.cls(type), false).slot();
+            named = b.declare(c.pos(), c.name(), CsType.cls(type), false).slot();
           }
         }
         Eval filter = c.filter() == null ? null : b.condition(c.filter());
-        handlers.add(new Handler(type, slot, filter, b.scoped(c.body())));
+        b.enterCatch(caught);
+        try {
+          handlers.add(new Handler(type, caught, named, filter, b.scoped(c.body())));
+        } finally {
+          b.exitCatch();
+        }
       } finally {
         b.pop();
       }
@@ -151,8 +161,9 @@ final class Statements {
       } catch (CsException ex) {
         for (Handler h : hs) {
           if (ex.isA(h.type())) {
-            if (h.slot() >= 0) {
-              f.locals[h.slot()] = ex;
+            f.locals[h.caught()] = ex;
+            if (h.named() >= 0) {
+              f.locals[h.named()] = ex;
             }
             if (h.filter() != null && !Boolean.TRUE.equals(h.filter().eval(f))) {
               continue;

@@ -97,6 +97,9 @@ final class Syntax {
 
   record Default(int pos, TypeRef type) implements Expr {}
 
+  /** {@code unchecked(e)}: constant overflow in {@code e} wraps instead of failing compilation. */
+  record Unchecked(int pos, Expr operand) implements Expr {}
+
   sealed interface Stmt {
     int pos();
   }
@@ -105,8 +108,16 @@ final class Syntax {
 
   record Declarator(int pos, String name, Expr init) {}
 
-  /** {@code type == null} means {@code var}. */
-  record LocalDecl(int pos, TypeRef type, List<Declarator> declarators) implements Stmt {}
+  /** {@code type == null} means {@code var}; {@code constant} for {@code const T x = ...}. */
+  record LocalDecl(int pos, TypeRef type, List<Declarator> declarators, boolean constant) implements Stmt {}
+
+  record Param(int pos, TypeRef type, String name) {}
+
+  /** A local function {@code T name(T1 a, ...) { ... }} or {@code => expr;} (returnType name "void" for void). */
+  record LocalFunction(int pos, TypeRef returnType, String name, List<Param> params, Block body) implements Stmt {}
+
+  /** {@code unchecked { ... }}. */
+  record UncheckedBlock(int pos, Block body) implements Stmt {}
 
   record ExprStmt(int pos, Expr expr) implements Stmt {}
 

@@ -19,6 +19,7 @@ import io.gatehouse.engine.expr.runtime.CsRegex;
 import io.gatehouse.engine.expr.runtime.CsRegexOptions;
 import io.gatehouse.engine.expr.runtime.CsStringBuilder;
 import io.gatehouse.engine.expr.runtime.CsTimeSpan;
+import io.gatehouse.engine.expr.runtime.CsUri;
 import io.gatehouse.engine.expr.runtime.CsWebUtility;
 import io.gatehouse.engine.expr.runtime.Jwt;
 import io.gatehouse.engine.expr.xml.XDocument;
@@ -187,6 +188,23 @@ final class UtilityTypes {
         default -> null;
       };
     }
+    if (t.equals(URI)) {
+      return switch (name) {
+        case "AbsoluteUri" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::absoluteUri);
+        case "AbsolutePath" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::absolutePath);
+        case "Host" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::host);
+        case "Port" -> Library.prop(target, CsType.INT, CsUri.class, CsUri::port);
+        case "Scheme" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::scheme);
+        case "Query" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::query);
+        case "Fragment" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::fragment);
+        case "PathAndQuery" -> Library.prop(target, CsType.STRING, CsUri.class, CsUri::pathAndQuery);
+        default -> null;
+      };
+    }
+    Bound crypto = CryptoMembers.property(target, name);
+    if (crypto != null) {
+      return crypto;
+    }
     if (isHash(t) && name.equals("Key")) {
       return Library.prop(target, Library.BYTES, CsHashAlgorithm.class, CsHashAlgorithm::key);
     }
@@ -200,6 +218,12 @@ final class UtilityTypes {
     return null;
   }
 
+  static final CsType URI = CsType.cls("Uri");
+
+  static boolean isHmac(CsType t) {
+    return HMACS.contains(t.name);
+  }
+
   static boolean isHash(CsType t) {
     return t == Library.HASH || HMACS.contains(t.name) || HASHES.contains(t.name);
   }
@@ -209,6 +233,10 @@ final class UtilityTypes {
   static Bound construct(CsType type, List<Bound> args, int pos) {
     int n = args.size();
     if (HMACS.contains(type.name)) {
+      if (n == 0) {
+        String alg = type.name;
+        return Bound.of(pos, type, f -> CsHashAlgorithm.hmac(alg));
+      }
       if (n != 1 || !Conversions.implicitOk(args.get(0), Library.BYTES)) {
         throw new CompileError(pos, "%s takes a byte[] key", type.name);
       }
@@ -217,6 +245,29 @@ final class UtilityTypes {
       return Bound.of(pos, type, f -> CsHashAlgorithm.hmac(alg, (byte[]) k.eval(f)));
     }
     switch (type.name) {
+      case "Guid" -> {
+        if (n == 1 && Conversions.implicitOk(args.get(0), Library.BYTES)) {
+          Eval b = args.get(0).eval;
+          return Bound.of(pos, type, f -> CsGuid.fromByteArray((byte[]) b.eval(f)));
+        }
+        if (n == 1 && Conversions.implicitOk(args.get(0), CsType.STRING)) {
+          Eval s = args.get(0).eval;
+          return Bound.of(pos, type, f -> CsGuid.parse((String) s.eval(f)));
+        }
+        throw new CompileError(pos, "Guid has no constructor taking these arguments");
+      }
+      case "Uri" -> {
+        if (n == 1 && Conversions.implicitOk(args.get(0), CsType.STRING)) {
+          Eval u = args.get(0).eval;
+          return Bound.of(pos, type, f -> CsUri.of((String) u.eval(f)));
+        }
+        if (n == 2 && args.get(0).type.equals(type) && Conversions.implicitOk(args.get(1), CsType.STRING)) {
+          Eval b = args.get(0).eval;
+          Eval r = args.get(1).eval;
+          return Bound.of(pos, type, f -> CsUri.of((CsUri) b.eval(f), (String) r.eval(f)));
+        }
+        throw new CompileError(pos, "Uri has no constructor taking these arguments");
+      }
       case "StringBuilder" -> {
         if (n == 0) {
           return Bound.of(pos, type, f -> new CsStringBuilder());
@@ -289,6 +340,14 @@ final class UtilityTypes {
   // ---- calls ----
 
   static Bound call(Calls c) {
+    Bound crypto = CryptoMembers.call(c);
+    if (crypto != null) {
+      return crypto;
+    }
+    Bound form = FormMembers.call(c);
+    if (form != null) {
+      return form;
+    }
     if (c.target.typeRef != null) {
       return statics(c, c.target.typeRef);
     }
@@ -621,6 +680,16 @@ final class UtilityTypes {
         if (n == 1 && c.is(0, Library.BYTES)) {
           Eval b = c.arg(0, Library.BYTES);
           return c.of(CsType.STRING, f -> CsBitConverter.toString((byte[]) b.eval(f)));
+        }
+        return null;
+      }
+      case "BitConverter.ToInt32", "BitConverter.ToInt64" -> {
+        if (n == 2 && c.is(0, Library.BYTES) && c.is(1, CsType.INT)) {
+          Eval b = c.arg(0, Library.BYTES);
+          Eval i = c.arg(1, CsType.INT);
+          return c.name.equals("ToInt32")
+              ? c.of(CsType.INT, f -> CsBitConverter.toInt32((byte[]) b.eval(f), (Integer) i.eval(f)))
+              : c.of(CsType.LONG, f -> CsBitConverter.toInt64((byte[]) b.eval(f), (Integer) i.eval(f)));
         }
         return null;
       }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gatehouse.xml.Diagnostic;
 import io.gatehouse.xml.Diagnostics;
+import io.gatehouse.xml.NamedValue;
+import io.gatehouse.xml.NamedValueResolver;
 import io.gatehouse.xml.PolicyDocument;
 import io.gatehouse.xml.PolicyReader;
 import io.gatehouse.xml.PolicySource;
@@ -31,11 +33,44 @@ import org.junit.jupiter.api.Test;
  */
 class ExprCorpusTest {
   /** The compiled fraction reached; lower it only with a reason. */
-  private static final double MIN_COMPILED_FRACTION = 393.0 / 429;
+  private static final double MIN_COMPILED_FRACTION = 418.0 / 429;
+
+  /**
+   * Every expression that still fails, as "file fragment" → "message fragment". Three are damaged by the spec's own
+   * account (section 10); the others are real defects of the snippet files (C# rejects them too, confirmed with mcs)
+   * or Tier 3 surface not implemented.
+   */
+  private static final Map<String, String> EXPECTED_FAILURES = Map.ofEntries(
+      // damaged (spec 10)
+      Map.entry("Call out to an HTTP endpoint and cache the response", "load: unbalanced policy expression"),
+      Map.entry("Loopback request for service at same API Management service", "')' expected"),
+      Map.entry("Pre-authorize requests based on HTTP method with validate-jwt#1", "')' expected"),
+      Map.entry("Pre-authorize requests based on HTTP method with validate-jwt#2", "'}' expected"),
+      // defects of the files: MatchedParameters is a dictionary property (mcs: CS1955)
+      Map.entry("DELETE a from to blobStorage account", "cannot be used as a method (C# CS1955)"),
+      Map.entry("GET a file from blobStorage account", "cannot be used as a method (C# CS1955)"),
+      Map.entry("PUT a file to blobStorage account", "cannot be used as a method (C# CS1955)"),
+      // defect of the file: DateTime.AddSeconds(string) (mcs: CS1503, no string-to-double conversion)
+      Map.entry("Return a blob URL signed with a user delegation SAS token#1", "has no method 'AddSeconds'"),
+      // Tier 3 not implemented: XmlDocument (also not on the allowed-types list, context.md 9)
+      Map.entry("Return a blob URL signed with a user delegation SAS token#2", "'XmlDocument'"),
+      // Tier 3 not implemented: XmlReader (not on the allowed-types list)
+      Map.entry("Extract value from XML", "'XmlReader'"),
+      // Tier 3 not implemented: X509Certificate2 private keys; the file also uses RSACng, not on the allowed-types list
+      Map.entry("Get OAuth2 access token from AAD using client id and certificate", "'X509Certificate2'"),
+      // Tier 3 not implemented: anonymous types
+      Map.entry("Create HMAC SHA256-Signed JWT", "anonymous types are not supported"));
 
   private static final List<String> DAMAGED = List.of("Call out to an HTTP endpoint and cache the response",
       "Loopback request for service at same API Management service",
       "Pre-authorize requests based on HTTP method with validate-jwt");
+
+  /**
+   * DECISION: the snippets' named values are defined elsewhere, so every {@code {{name}}} resolves to {@code 1} — neutral
+   * inside a string literal and a valid operand where a snippet uses the reference as a bare token
+   * ({@code var key = {{TokenEncryptionKey}};}, {@code AddSeconds({{SessionCookieExpirationInSeconds}})}).
+   */
+  private static final NamedValueResolver DUMMY_NAMED_VALUES = name -> new NamedValue(name, "1", false);
 
   private record Outcome(String file, boolean loaded, int expressions, List<Diagnostic> errors) {}
 
@@ -51,16 +86,18 @@ class ExprCorpusTest {
     CSharpExpressionCompiler compiler = new CSharpExpressionCompiler();
     Map<String, Integer> reasons = new TreeMap<>();
     List<Outcome> outcomes = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     int total = 0;
     int compiled = 0;
     for (Path file : files) {
       String name = root.relativize(file).toString();
       Diagnostics read = new Diagnostics();
-      PolicyDocument doc = PolicyReader.standard().withUnknownNamedValuesAsWarnings(true)
+      PolicyDocument doc = PolicyReader.standard().withNamedValues(DUMMY_NAMED_VALUES)
           .read(new PolicySource(name, Files.readString(file, StandardCharsets.UTF_8)), read);
       List<Diagnostic> errors = new ArrayList<>(errors(read));
       if (doc == null || !errors.isEmpty()) {
         reasons.merge("load: " + (errors.isEmpty() ? "no document" : errors.get(0).message()), 1, Integer::sum);
+        failures.add(name + " | load: " + (errors.isEmpty() ? "no document" : errors.get(0).message()));
         outcomes.add(new Outcome(name, false, 0, errors));
         continue;
       }
@@ -77,6 +114,7 @@ class ExprCorpusTest {
           compiled++;
         } else {
           reasons.merge(es.isEmpty() ? "no diagnostic" : es.get(0).message(), 1, Integer::sum);
+          failures.add(name + " | " + (es.isEmpty() ? "no diagnostic" : es.get(0).message()));
           errors.addAll(es);
         }
       }
@@ -87,6 +125,15 @@ class ExprCorpusTest {
     reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .forEach(r -> System.out.printf("  %4d  %s%n", r.getValue(), r.getKey()));
 
+    List<String> unexpected = new ArrayList<>(failures);
+    for (Map.Entry<String, String> x : EXPECTED_FAILURES.entrySet()) {
+      String file = x.getKey().replaceAll("#\\d+$", "");
+      String match = unexpected.stream().filter(f -> f.contains(file) && f.contains(x.getValue())).findFirst()
+          .orElse(null);
+      assertThat(match).as("expected failure " + x.getKey() + " (" + x.getValue() + ")").isNotNull();
+      unexpected.remove(match);
+    }
+    assertThat(unexpected).as("unexpected failures").isEmpty();
     for (String damaged : DAMAGED) {
       Outcome o = outcomes.stream().filter(x -> x.file().contains(damaged)).findFirst().orElseThrow();
       assertThat(o.errors()).as(damaged).isNotEmpty();

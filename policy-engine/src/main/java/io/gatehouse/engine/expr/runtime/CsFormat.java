@@ -37,6 +37,8 @@ public final class CsFormat {
       return u.toString();
     } else if (value instanceof CsException e) {
       return e.toString();
+    } else if (value instanceof java.util.Map.Entry<?, ?> kv) {
+      return "[" + toDisplayString(kv.getKey()) + ", " + toDisplayString(kv.getValue()) + "]";
     } else if (value instanceof Object[] || value instanceof byte[] || value instanceof int[]
         || value instanceof char[] || value instanceof long[] || value instanceof double[]
         || value instanceof boolean[] || value instanceof java.util.List || value instanceof java.util.Map

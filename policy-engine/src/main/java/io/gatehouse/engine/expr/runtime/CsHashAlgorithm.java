@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CsHashAlgorithm {
   private final String algorithm;
-  private final byte[] key;
+  private byte[] key;
 
   private CsHashAlgorithm(String algorithm, byte[] key) {
     this.algorithm = algorithm;
@@ -69,6 +69,24 @@ public final class CsHashAlgorithm {
   /** {@code Key} (HMAC only). */
   public byte[] key() {
     return key == null ? null : key.clone();
+  }
+
+  /** {@code Key = value} (HMAC only); the key used by later {@code ComputeHash} calls. */
+  public void setKey(byte[] value) {
+    if (key == null) {
+      throw CsException.invalidOperation("This hash algorithm has no key.");
+    }
+    if (value == null) {
+      throw CsException.argumentNull("value");
+    }
+    key = value.clone();
+  }
+
+  /** {@code new HMACSHA256()} etc.: a random key of the algorithm's block size, as .NET generates. */
+  public static CsHashAlgorithm hmac(String name) {
+    byte[] k = new byte[name.equals("HMACSHA384") || name.equals("HMACSHA512") ? 128 : 64];
+    new java.security.SecureRandom().nextBytes(k);
+    return hmac(name, k);
   }
 
   /** {@code HashSize} in bits. */

@@ -4,14 +4,119 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code System.Uri} statics: {@code EscapeDataString} (RFC 3986 unreserved {@code A-Z a-z 0-9 - . _ ~} kept,
+ * {@code System.Uri}: absolute URIs ({@code new Uri(s)}, {@code new Uri(baseUri, relative)}) with {@code AbsoluteUri},
+ * {@code AbsolutePath}, {@code Host}, {@code Port}, {@code Scheme}, {@code Query}, {@code Fragment},
+ * {@code PathAndQuery}, {@code ToString()}; and the statics {@code EscapeDataString} (RFC 3986 unreserved {@code A-Z a-z 0-9 - . _ ~} kept,
  * everything else UTF-8 percent-encoded with upper-case hex) and {@code UnescapeDataString} (invalid sequences left
  * as is; undecodable UTF-8 kept escaped).
  */
 public final class CsUri {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  private CsUri() {}
+  private final java.net.URI uri;
+
+  private CsUri(java.net.URI uri) {
+    this.uri = uri;
+  }
+
+  /** {@code new Uri(s)}: an absolute URI; anything else throws {@code UriFormatException}. */
+  public static CsUri of(String s) {
+    if (s == null) {
+      throw CsException.argumentNull("uriString");
+    }
+    java.net.URI u = parse(s.strip());
+    if (!u.isAbsolute() || u.getRawAuthority() == null && !"file".equals(u.getScheme())) {
+      throw new CsException("UriFormatException", "Invalid URI: The format of the URI could not be determined.");
+    }
+    return new CsUri(u.normalize());
+  }
+
+  /** {@code new Uri(baseUri, relative)}: RFC 3986 resolution against the base. */
+  public static CsUri of(CsUri base, String relative) {
+    if (base == null) {
+      throw CsException.argumentNull("baseUri");
+    }
+    if (relative == null) {
+      throw CsException.argumentNull("relativeUri");
+    }
+    return new CsUri(base.uri.resolve(parse(relative.strip())).normalize());
+  }
+
+  private static java.net.URI parse(String s) {
+    try {
+      return new java.net.URI(s.replace(" ", "%20"));
+    } catch (java.net.URISyntaxException e) {
+      throw new CsException("UriFormatException", "Invalid URI: " + e.getReason() + ".");
+    }
+  }
+
+  public String scheme() {
+    return uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public String host() {
+    return uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** {@code Port}: the explicit port, else the scheme's default (80, 443, 21), else -1. */
+  public int port() {
+    return uri.getPort() >= 0 ? uri.getPort() : port(scheme());
+  }
+
+  public String absolutePath() {
+    String p = uri.getRawPath();
+    return p == null || p.isEmpty() ? "/" : p;
+  }
+
+  /** {@code Query}: with its leading {@code ?}, or empty. */
+  public String query() {
+    return uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+  }
+
+  public String fragment() {
+    return uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment();
+  }
+
+  public String pathAndQuery() {
+    return absolutePath() + query();
+  }
+
+  /** {@code AbsoluteUri}: scheme and host in lower case, default port omitted, empty path as {@code /}. */
+  public String absoluteUri() {
+    String authority = host();
+    if (uri.getRawUserInfo() != null) {
+      authority = uri.getRawUserInfo() + "@" + authority;
+    }
+    if (uri.getPort() >= 0 && uri.getPort() != port(scheme())) {
+      authority += ":" + uri.getPort();
+    }
+    return scheme() + "://" + authority + pathAndQuery() + fragment();
+  }
+
+  private static int port(String scheme) {
+    return switch (scheme) {
+      case "http", "ws" -> 80;
+      case "https", "wss" -> 443;
+      case "ftp" -> 21;
+      default -> -1;
+    };
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CsUri u && u.absoluteUri().equals(absoluteUri());
+  }
+
+  @Override
+  public int hashCode() {
+    return absoluteUri().hashCode();
+  }
+
+  /** {@code ToString()}: the unescaped canonical form. */
+  @Override
+  public String toString() {
+    return unescapeDataString(absoluteUri());
+  }
 
   /** {@code Uri.EscapeDataString(s)}. */
   public static String escapeDataString(String s) {
