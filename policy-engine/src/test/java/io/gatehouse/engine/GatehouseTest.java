@@ -253,4 +253,21 @@ class GatehouseTest {
     assertThat(new String(later.response().body(), StandardCharsets.UTF_8)).isEqualTo("busy");
     assertThat(stub.received()).hasSize(2);
   }
+
+  @Test
+  void aPerRequestBackendReplacesTheEngineBackend() {
+    TestGateway gw = gateway(String.format(GLOBAL_BACKEND, ""), null, null, null);
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    io.gatehouse.api.Backend app = (request, options) -> {
+      seen.add(request.method() + " " + request.uri());
+      return java.util.concurrent.CompletableFuture.completedFuture(new io.gatehouse.api.BackendResponse(202, "",
+          io.gatehouse.api.HttpHeaders.of("X-App", "1"), "from the app".getBytes(StandardCharsets.UTF_8)));
+    };
+    ExchangeOutcome outcome = gw.gatehouse().execute(io.gatehouse.api.GatewayRequest.of("GET",
+        "https://gw.test/orders/5", new io.gatehouse.api.HttpHeaders()), app).toCompletableFuture().join();
+    assertThat(seen).containsExactly("GET https://backend.test/v1/5");
+    assertThat(outcome.response().status()).isEqualTo(202);
+    assertThat(outcome.response().bodyText()).isEqualTo("from the app");
+    assertThat(gw.backend().received()).isEmpty();
+  }
 }
