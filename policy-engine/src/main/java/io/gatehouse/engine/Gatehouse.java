@@ -13,6 +13,8 @@ import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.expr.CSharpExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionOptions;
+import io.gatehouse.engine.jwt.TokenValidation;
+import io.gatehouse.engine.jwt.TokenValidationOptions;
 import io.gatehouse.engine.pipeline.ErrorResponses;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.HeaderSerialization;
@@ -162,6 +164,7 @@ public final class Gatehouse {
     private boolean recordSteps;
     private ExpressionCompiler expressions;
     private ExpressionOptions expressionOptions = ExpressionOptions.DEFAULTS;
+    private TokenValidationOptions tokenValidation = TokenValidationOptions.defaults();
 
     private Builder() {}
 
@@ -213,6 +216,15 @@ public final class Gatehouse {
       return this;
     }
 
+    /**
+     * Settings of {@code validate-jwt} and {@code validate-azure-ad-token}: openid-config fetcher and intervals,
+     * certificate store, signature cache (on by default), Entra authority.
+     */
+    public Builder tokenValidation(TokenValidationOptions options) {
+      this.tokenValidation = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
     /** Replaces the expression compiler (for tests of the engine itself). */
     public Builder expressionCompiler(ExpressionCompiler compiler) {
       this.expressions = Objects.requireNonNull(compiler, "compiler");
@@ -248,7 +260,7 @@ public final class Gatehouse {
       }
       ExpressionCompiler compiler = expressions != null ? expressions : new CSharpExpressionCompiler(expressionOptions);
       Map<String, Map<String, CompiledOperation>> compiled =
-          new GatewayCompiler(cfg, compiler, diagnostics).compile();
+          new GatewayCompiler(cfg, compiler, diagnostics, TokenValidation.create(tokenValidation)).compile();
       if (diagnostics.hasErrors()) {
         return null;
       }

@@ -1,6 +1,8 @@
 package io.gatehouse.engine.policy;
 
 import io.gatehouse.engine.expr.ExpressionCompiler;
+import io.gatehouse.engine.jwt.TokenValidation;
+import io.gatehouse.engine.jwt.TokenValidationOptions;
 import io.gatehouse.engine.pipeline.Pipeline;
 import io.gatehouse.engine.pipeline.PreflightHandler;
 import io.gatehouse.engine.pipeline.Step;
@@ -28,6 +30,7 @@ public final class PolicyCompiler {
   private final Map<String, String> backendUrls;
   private final Function<Object, String> toText;
   private final boolean anyBackend;
+  private final TokenValidation tokenValidation;
 
   /**
    * @param expressions compiles {@code @(...)} and {@code @{...}} values
@@ -38,17 +41,33 @@ public final class PolicyCompiler {
   public PolicyCompiler(
       ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
       Function<Object, String> toText) {
-    this(expressions, knownPolicy, backendUrls, toText, false);
+    this(expressions, knownPolicy, backendUrls, toText, TokenValidation.create(TokenValidationOptions.defaults()));
+  }
+
+  /**
+   * Same, with the gateway's token-validation services (openid-config key sources, signature cache, certificates)
+   * for {@code validate-jwt} and {@code validate-azure-ad-token}.
+   */
+  public PolicyCompiler(
+      ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
+      Function<Object, String> toText, TokenValidation tokenValidation) {
+    this(expressions, knownPolicy, backendUrls, toText, false, tokenValidation);
   }
 
   private PolicyCompiler(ExpressionCompiler expressions, Predicate<String> knownPolicy,
-      Map<String, String> backendUrls, Function<Object, String> toText, boolean anyBackend) {
+      Map<String, String> backendUrls, Function<Object, String> toText, boolean anyBackend,
+      TokenValidation tokenValidation) {
     this.anyBackend = anyBackend;
+    this.tokenValidation = tokenValidation;
     this.expressions = expressions;
     this.factories = StandardPolicies.factories();
     this.knownPolicy = knownPolicy;
     this.backendUrls = Map.copyOf(backendUrls);
     this.toText = toText;
+  }
+
+  TokenValidation tokenValidation() {
+    return tokenValidation;
   }
 
   Function<Object, String> toText() {
@@ -92,7 +111,7 @@ public final class PolicyCompiler {
    * there, so {@code set-backend-service backend-id} is not checked against configured backends.
    */
   public void compileForLint(Map<Section, List<ScopedElement>> sections, Diagnostics diagnostics) {
-    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true).compile(sections, diagnostics);
+    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true, tokenValidation).compile(sections, diagnostics);
   }
 
   /** Compiles one effective section. */
