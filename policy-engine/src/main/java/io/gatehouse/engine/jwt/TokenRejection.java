@@ -24,7 +24,7 @@ public final class TokenRejection extends RuntimeException {
   }
 
   /** Quotes a value taken from a token for a message: printable ASCII only, at most 64 characters. */
-  static String quote(String value) {
+  public static String quote(String value) {
     if (value == null) {
       return "''";
     }

@@ -51,12 +51,30 @@ public record TokenRules(boolean requireExpirationTime, long clockSkewSeconds, L
     }
     if (!issuers.isEmpty() || !sourceIssuers.isEmpty()) {
       String iss = token.claims().getIssuer();
-      if (iss == null || !(issuers.contains(iss) || sourceIssuers.contains(iss))) {
+      if (iss == null || !(issuers.contains(iss) || sourceIssuers.contains(iss) || templated(iss, sourceIssuers,
+          token))) {
         throw new TokenRejection("TokenIssuerNotAllowed", "Issuer validation failed. Issuer: "
             + TokenRejection.quote(iss) + ". Did not match any allowed issuer. Access denied.");
       }
     }
     checkClaims(token);
+  }
+
+  /**
+   * Multi-tenant discovery documents (Entra {@code common}, {@code organizations}) publish the issuer as a template
+   * with {@code {tenantid}}: it matches when the placeholder is replaced by the token's {@code tid}.
+   */
+  private static boolean templated(String iss, Set<String> sourceIssuers, VerifiedToken token) {
+    for (String s : sourceIssuers) {
+      if (s.contains("{tenantid}")) {
+        List<String> tid = token.claimValues("tid");
+        if (tid != null && tid.size() == 1 && !tid.get(0).isEmpty()
+            && s.replace("{tenantid}", tid.get(0)).equals(iss)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void checkClaims(VerifiedToken token) {
