@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -16,7 +14,9 @@ import java.util.function.BiConsumer;
  * CR, LF or NUL, so a policy can never split a header. Not thread-safe; one instance belongs to one message.
  */
 public final class HttpHeaders {
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+  // A list scanned with a case-insensitive compare: messages carry few headers, and a lookup then allocates nothing
+  // (no lower-cased copy of the name), which matters on the request path.
+  private final ArrayList<Entry> entries = new ArrayList<>();
 
   private static final class Entry {
     final String name;
@@ -43,15 +43,31 @@ public final class HttpHeaders {
     return headers;
   }
 
-  private static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
+  private int indexOf(String name) {
+    for (int i = 0, n = entries.size(); i < n; i++) {
+      String candidate = entries.get(i).name;
+      if (candidate.length() == name.length() && candidate.equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private Entry find(String name) {
+    int i = indexOf(name);
+    return i < 0 ? null : entries.get(i);
   }
 
   /** Appends one value, keeping existing ones. */
   public HttpHeaders add(String name, String value) {
     checkName(name);
     checkValue(value);
-    entries.computeIfAbsent(key(name), k -> new Entry(name, new ArrayList<>(1))).values.add(value);
+    Entry e = find(name);
+    if (e == null) {
+      e = new Entry(name, new ArrayList<>(1));
+      entries.add(e);
+    }
+    e.values.add(value);
     return this;
   }
 
@@ -67,8 +83,12 @@ public final class HttpHeaders {
       checkValue(v);
       copy.add(v);
     }
-    Entry existing = entries.get(key(name));
-    entries.put(key(name), new Entry(existing != null ? existing.name : name, copy));
+    int i = indexOf(name);
+    if (i < 0) {
+      entries.add(new Entry(name, copy));
+    } else {
+      entries.set(i, new Entry(entries.get(i).name, copy));
+    }
     return this;
   }
 
@@ -79,30 +99,47 @@ public final class HttpHeaders {
 
   /** Removes a header; returns whether it was present. */
   public boolean remove(String name) {
-    return entries.remove(key(name)) != null;
+    int i = indexOf(name);
+    if (i < 0) {
+      return false;
+    }
+    entries.remove(i);
+    return true;
   }
 
   /** All values of a header in order, or an empty list. The list is read-only. */
   public List<String> get(String name) {
-    Entry e = entries.get(key(name));
+    Entry e = find(name);
     return e == null ? List.of() : Collections.unmodifiableList(e.values);
   }
 
   /** The first value of a header, or null. */
   public String first(String name) {
-    Entry e = entries.get(key(name));
+    Entry e = find(name);
     return e == null || e.values.isEmpty() ? null : e.values.get(0);
+  }
+
+  /**
+   * All values of a header joined with {@code separator}, or null when the header is absent. A single value is
+   * returned as it is, without copying.
+   */
+  public String joined(String name, String separator) {
+    Entry e = find(name);
+    if (e == null) {
+      return null;
+    }
+    return e.values.size() == 1 ? e.values.get(0) : String.join(separator, e.values);
   }
 
   /** Whether the header is present. */
   public boolean contains(String name) {
-    return entries.containsKey(key(name));
+    return indexOf(name) >= 0;
   }
 
   /** Header names in insertion order, spelled as first inserted. */
   public List<String> names() {
     List<String> names = new ArrayList<>(entries.size());
-    for (Entry e : entries.values()) {
+    for (Entry e : entries) {
       names.add(e.name);
     }
     return names;
@@ -119,7 +156,7 @@ public final class HttpHeaders {
 
   /** Visits every header with its read-only value list. */
   public void forEach(BiConsumer<String, List<String>> action) {
-    for (Entry e : entries.values()) {
+    for (Entry e : entries) {
       action.accept(e.name, Collections.unmodifiableList(e.values));
     }
   }
@@ -127,22 +164,18 @@ public final class HttpHeaders {
   /** A copy as an ordered map of name to values (spelling of first insertion). */
   public Map<String, List<String>> toMap() {
     Map<String, List<String>> map = new LinkedHashMap<>();
-    for (Entry e : entries.values()) {
+    for (Entry e : entries) {
       map.put(e.name, List.copyOf(e.values));
     }
     return map;
   }
 
-  /** Lower-cased names, for set-like checks. */
-  public Set<String> lowerCaseNames() {
-    return Collections.unmodifiableSet(entries.keySet());
-  }
-
   /** A deep copy. */
   public HttpHeaders copy() {
     HttpHeaders copy = new HttpHeaders();
-    for (Map.Entry<String, Entry> e : entries.entrySet()) {
-      copy.entries.put(e.getKey(), new Entry(e.getValue().name, new ArrayList<>(e.getValue().values)));
+    copy.entries.ensureCapacity(entries.size());
+    for (Entry e : entries) {
+      copy.entries.add(new Entry(e.name, new ArrayList<>(e.values)));
     }
     return copy;
   }

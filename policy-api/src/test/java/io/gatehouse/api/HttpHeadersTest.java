@@ -36,6 +36,16 @@ class HttpHeadersTest {
   }
 
   @Test
+  void joinedReturnsASingleValueAsItIsAndJoinsSeveral() {
+    HttpHeaders h = HttpHeaders.of("Accept", "a", "accept", "b", "X-One", "1");
+    assertThat(h.joined("ACCEPT", ",")).isEqualTo("a,b");
+    assertThat(h.joined("x-one", ",")).isSameAs(h.first("X-One"));
+    assertThat(h.joined("missing", ",")).isNull();
+    assertThat(h.remove("X-ONE")).isTrue();
+    assertThat(h.names()).containsExactly("Accept");
+  }
+
+  @Test
   void copyIsDeep() {
     HttpHeaders h = HttpHeaders.of("A", "1");
     HttpHeaders c = h.copy();

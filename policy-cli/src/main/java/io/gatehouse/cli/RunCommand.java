@@ -1,6 +1,7 @@
 package io.gatehouse.cli;
 
 import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.api.Subscription;
 import io.gatehouse.engine.testing.StubBackend;
 import io.gatehouse.engine.testing.TestGateway;
 import io.gatehouse.engine.testing.TestRequest;
@@ -41,9 +42,7 @@ final class RunCommand {
         : StubBackend.always(scenario.backend().status(), scenario.backend().headers(), scenario.backend().body());
     TestGateway.Builder builder = TestGateway.builder().apiOpsTree(tree).clockAt(scenario.clock()).backend(backend);
     scenario.namedValues().forEach(builder::namedValue);
-    if (!scenario.subscriptions().isEmpty()) {
-      err.println("gatehouse-cli: note: subscription keys are not enforced yet; 'subscriptions' is ignored");
-    }
+    builder.subscriptions(scenario.subscriptions().toArray(new Subscription[0]));
     TestGateway gateway;
     try {
       gateway = builder.build();

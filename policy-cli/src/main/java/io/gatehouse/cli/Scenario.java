@@ -3,6 +3,9 @@ package io.gatehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.api.Subscription;
+import io.gatehouse.engine.subscription.SubscriptionFile;
+import io.gatehouse.xml.Diagnostics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +22,7 @@ import java.util.Map;
 record Scenario(
     Instant clock,
     Map<String, String> namedValues,
-    List<JsonNode> subscriptions,
+    List<Subscription> subscriptions,
     FixedBackend backend,
     List<Request> requests) {
 
@@ -58,8 +61,14 @@ record Scenario(
     }
     Map<String, String> namedValues = new LinkedHashMap<>();
     root.path("namedValues").fields().forEachRemaining(e -> namedValues.put(e.getKey(), e.getValue().asText()));
-    List<JsonNode> subscriptions = new ArrayList<>();
-    root.path("subscriptions").forEach(subscriptions::add);
+    List<Subscription> subscriptions = List.of();
+    if (root.has("subscriptions")) {
+      Diagnostics diagnostics = new Diagnostics();
+      subscriptions = SubscriptionFile.parse(root.get("subscriptions"), file.toString(), diagnostics);
+      if (subscriptions == null) {
+        throw new Invalid(diagnostics.all().get(0).toString());
+      }
+    }
     FixedBackend backend = null;
     JsonNode b = root.path("backend");
     if (b.isObject() && !b.path("echo").asBoolean(false)) {

@@ -42,6 +42,12 @@ class RunCommandTest {
     assertThat(second.at("/backendRequest/method").asText()).isEqualTo("POST");
     assertThat(second.at("/backendRequest/headers/X-Operation/0").asText()).isEqualTo("create-item");
     assertThat(second.at("/backendRequest/body").asText()).isEqualTo("{\"name\":\"x\"}");
+    // basic-api requires a subscription and the third request carries no key
+    JsonNode third = out.get(2);
+    assertThat(third.get("status").asInt()).isEqualTo(401);
+    assertThat(third.at("/headers/WWW-Authenticate/0").asText()).contains("realm=\"https://gw.test/basic-api\"");
+    assertThat(third.at("/lastError/reason").asText()).isEqualTo("SubscriptionKeyNotFound");
+    assertThat(third.get("backendRequest").isNull()).isTrue();
   }
 
   @Test

@@ -5,11 +5,16 @@ import io.gatehouse.api.GatewayRequest;
 import io.gatehouse.api.GatewayResponse;
 import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.api.LastError;
+import io.gatehouse.api.Subscription;
+import io.gatehouse.api.SubscriptionStore;
 import io.gatehouse.api.TraceSink;
 import io.gatehouse.engine.backend.JdkHttpBackend;
 import io.gatehouse.engine.context.DeploymentInfo;
+import io.gatehouse.engine.context.ProductInfo;
+import io.gatehouse.engine.context.SubscriptionInfo;
 import io.gatehouse.engine.context.UrlCodec;
 import io.gatehouse.engine.context.UrlInfo;
+import io.gatehouse.engine.context.UserInfo;
 import io.gatehouse.engine.expr.CSharpExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionOptions;
@@ -19,6 +24,7 @@ import io.gatehouse.engine.pipeline.ErrorResponses;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.HeaderSerialization;
 import io.gatehouse.engine.pipeline.Pipeline;
+import io.gatehouse.engine.pipeline.PolicyFailure;
 import io.gatehouse.engine.routing.RouteMatch;
 import io.gatehouse.engine.routing.Router;
 import io.gatehouse.xml.Diagnostic;
@@ -57,6 +63,7 @@ public final class Gatehouse {
   private final Clock clock;
   private final TraceSink traceSink;
   private final boolean recordSteps;
+  private final SubscriptionStore subscriptions;
   private final List<Diagnostic> warnings;
 
   private Gatehouse(Builder b, Router router, Map<String, Map<String, CompiledOperation>> operations,
@@ -67,6 +74,7 @@ public final class Gatehouse {
     this.clock = b.clock;
     this.traceSink = b.traceSink;
     this.recordSteps = b.recordSteps;
+    this.subscriptions = b.subscriptions;
     this.warnings = warnings;
   }
 
@@ -94,10 +102,16 @@ public final class Gatehouse {
     if (isPreflight(request.method(), headers) && router.match("OPTIONS", uri, headers) == null) {
       RouteMatch target = router.match(headers.first("Access-Control-Request-Method").strip(), uri, headers);
       CompiledOperation op = target == null ? null : lookup(target);
-      if (op != null && op.pipeline().handlesPreflight()) {
-        Exchange exchange = exchange(request, uri, headers, target, op);
-        op.pipeline().runPreflight(exchange);
-        return CompletableFuture.completedFuture(outcome(exchange));
+      if (op != null) {
+        // A preflight carries no key: it runs in the keyless context (an open product's, if any).
+        CompiledOperation.ProductPipeline open = op.access().openProductId() == null ? null
+            : op.products().get(op.access().openProductId());
+        Pipeline pipeline = open == null ? op.pipeline() : open.pipeline();
+        if (pipeline.handlesPreflight()) {
+          Exchange exchange = exchange(request, uri, headers, target, op, open == null ? null : open.product(), null);
+          pipeline.runPreflight(exchange);
+          return CompletableFuture.completedFuture(outcome(exchange));
+        }
       }
     }
     RouteMatch match = router.match(request.method(), uri, headers);
@@ -105,8 +119,29 @@ public final class Gatehouse {
     if (op == null) {
       return notFound();
     }
-    Exchange exchange = exchange(request, uri, headers, match, op);
-    return op.pipeline().run(exchange).thenApply(v -> outcome(exchange));
+    SubscriptionCheck.Access access;
+    try {
+      access = SubscriptionCheck.resolve(op.access(), headers, Urls.info(uri).query(), subscriptions,
+          clock.instant(), realm(uri, op));
+    } catch (PolicyFailure failure) {
+      Exchange exchange = exchange(request, uri, headers, match, op, null, null);
+      return op.pipeline().fail(exchange, failure).thenApply(v -> outcome(exchange));
+    }
+    CompiledOperation.ProductPipeline product = access.productId() == null ? null
+        : op.products().get(access.productId());
+    Pipeline pipeline = product == null ? op.pipeline() : product.pipeline();
+    Exchange exchange = exchange(request, uri, headers, match, op, product == null ? null : product.product(),
+        access);
+    return pipeline.run(exchange).thenApply(v -> outcome(exchange));
+  }
+
+  /** The API's base URL on this gateway, for the {@code WWW-Authenticate} realm. */
+  private static String realm(URI uri, CompiledOperation op) {
+    UrlInfo u = Urls.info(uri);
+    boolean defaultPort = (u.scheme().equals("http") && u.port() == 80) || (u.scheme().equals("https")
+        && u.port() == 443);
+    return u.scheme() + "://" + u.host() + (defaultPort ? "" : ":" + u.port())
+        + (op.api().path().isEmpty() ? "" : "/" + op.api().path());
   }
 
   private CompiledOperation lookup(RouteMatch match) {
@@ -121,14 +156,19 @@ public final class Gatehouse {
   }
 
   private Exchange exchange(GatewayRequest request, URI uri, HttpHeaders headers, RouteMatch match,
-      CompiledOperation op) {
+      CompiledOperation op, ProductInfo product, SubscriptionCheck.Access access) {
+    Subscription s = access == null ? null : access.subscription();
+    SubscriptionInfo subscription = s == null ? null : new SubscriptionInfo(s.id(), s.name(), access.key(),
+        s.primaryKey(), s.secondaryKey(), s.createdDate(), s.startDate(), s.endDate());
+    UserInfo user = s == null || s.owner() == null ? null : new UserInfo(s.owner().id(), s.owner().email(),
+        s.owner().firstName(), s.owner().lastName(), null, null, List.of());
     UrlInfo original = Urls.info(uri);
     X509Certificate certificate = request.clientCertificates().isEmpty() ? null : request.clientCertificates().get(0);
     return new Exchange(new Exchange.Setup(
         new Exchange.MutableRequestSetup(request.method().toUpperCase(Locale.ROOT), original, op.serviceUrl(),
             match.operationPath(), headers, request.body(), match.parameters(), request.clientIp(), certificate),
-        op.api(), op.operation(), op.product(), null, null, DeploymentInfo.LOCAL, clock, backend, traceSink, false,
-        recordSteps, op.mockResponses()));
+        op.api(), op.operation(), product, subscription, user, DeploymentInfo.LOCAL, clock, backend, traceSink,
+        false, recordSteps, op.mockResponses()));
   }
 
   private static CompletionStage<ExchangeOutcome> notFound() {
@@ -162,6 +202,7 @@ public final class Gatehouse {
     private Clock clock = Clock.systemUTC();
     private TraceSink traceSink = TraceSink.NONE;
     private boolean recordSteps;
+    private SubscriptionStore subscriptions = SubscriptionStore.EMPTY;
     private ExpressionCompiler expressions;
     private ExpressionOptions expressionOptions = ExpressionOptions.DEFAULTS;
     private TokenValidationOptions tokenValidation = TokenValidationOptions.defaults();
@@ -201,6 +242,15 @@ public final class Gatehouse {
     /** Receives {@code trace} output; default: dropped. */
     public Builder traceSink(TraceSink traceSink) {
       this.traceSink = Objects.requireNonNull(traceSink, "traceSink");
+      return this;
+    }
+
+    /**
+     * Where subscription keys are looked up (keys are never in APIOps trees); default: none, so APIs that require
+     * a subscription refuse every call. See {@code InMemorySubscriptionStore} and {@code SubscriptionFile}.
+     */
+    public Builder subscriptions(SubscriptionStore store) {
+      this.subscriptions = Objects.requireNonNull(store, "store");
       return this;
     }
 

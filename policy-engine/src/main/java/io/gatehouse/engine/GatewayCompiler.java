@@ -110,21 +110,26 @@ final class GatewayCompiler {
               "API '" + api.id() + "' has a serviceUrl that is not an absolute http or https URL"));
         }
       }
-      ProductDefinition product = openProduct(api);
-      PolicyDocument productDoc = product == null ? null : read(product.policy(), Scope.PRODUCT);
+      List<ProductDefinition> products = config.productsOf(api);
+      Map<ProductDefinition, PolicyDocument> productDocs = new java.util.LinkedHashMap<>();
+      for (ProductDefinition p : products) {
+        productDocs.put(p, read(p.policy(), Scope.PRODUCT));
+      }
       PolicyDocument apiDoc = read(api.policy(), Scope.API);
       ApiInfo apiInfo = apiInfo(api, serviceUrl);
-      ProductInfo productInfo = product == null ? null : productInfo(product);
+      ApiAccess access = access(api, products);
       Map<String, CompiledOperation> operations = new HashMap<>();
       for (OperationDefinition op : api.operations()) {
         PolicyDocument opDoc = read(op.policy(), Scope.OPERATION);
-        Map<Section, List<ScopedElement>> sections = compose(global, productDoc, apiDoc, opDoc);
-        Diagnostics local = new Diagnostics();
-        Pipeline pipeline = policies.compile(sections, local);
-        local.all().forEach(d -> report(d));
+        Pipeline pipeline = pipeline(global, null, apiDoc, opDoc);
+        Map<String, CompiledOperation.ProductPipeline> byProduct = new HashMap<>();
+        for (Map.Entry<ProductDefinition, PolicyDocument> e : productDocs.entrySet()) {
+          byProduct.put(e.getKey().id().toLowerCase(Locale.ROOT), new CompiledOperation.ProductPipeline(
+              productInfo(e.getKey()), pipeline(global, e.getValue(), apiDoc, opDoc)));
+        }
         operations.put(op.id().toLowerCase(Locale.ROOT), new CompiledOperation(apiInfo,
-            new OperationInfo(op.id(), op.displayName(), op.method(), op.urlTemplate()), serviceUrl, productInfo,
-            pipeline, OpenApiMockResponses.of(op)));
+            new OperationInfo(op.id(), op.displayName(), op.method(), op.urlTemplate()), serviceUrl, access,
+            pipeline, Map.copyOf(byProduct), OpenApiMockResponses.of(op)));
       }
       result.put(api.id().toLowerCase(Locale.ROOT), operations);
     }
@@ -132,16 +137,29 @@ final class GatewayCompiler {
   }
 
   /**
-   * The product context of keyless calls: an open product (no subscription required) containing the API. DECISION:
-   * until subscription keys land, calls never run in the context of a subscription-required product.
+   * What the key check needs. The product context of keyless calls is the first open product (no subscription
+   * required) containing the API; APIM allows at most one.
    */
-  private ProductDefinition openProduct(ApiDefinition api) {
-    for (ProductDefinition p : config.productsOf(api)) {
-      if (!p.subscriptionRequired()) {
-        return p;
+  private static ApiAccess access(ApiDefinition api, List<ProductDefinition> products) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    String open = null;
+    for (ProductDefinition p : products) {
+      ids.add(p.id().toLowerCase(Locale.ROOT));
+      if (!p.subscriptionRequired() && open == null) {
+        open = p.id().toLowerCase(Locale.ROOT);
       }
     }
-    return null;
+    return new ApiAccess(api.rootId(), api.subscriptionRequired(), api.subscriptionKeyHeaderName(),
+        api.subscriptionKeyQueryName(), java.util.Set.copyOf(ids), open);
+  }
+
+  private Pipeline pipeline(PolicyDocument global, PolicyDocument product, PolicyDocument api,
+      PolicyDocument operation) {
+    Map<Section, List<ScopedElement>> sections = compose(global, product, api, operation);
+    Diagnostics local = new Diagnostics();
+    Pipeline pipeline = policies.compile(sections, local);
+    local.all().forEach(this::report);
+    return pipeline;
   }
 
   private Map<Section, List<ScopedElement>> compose(

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.expr;
 
+import io.gatehouse.engine.expr.runtime.CsException;
 /** Array representation: {@code string[]} is String[], {@code byte[]} is byte[], every other array Object[]. */
 final class Arrays2 {
   private Arrays2() {}
@@ -26,14 +27,14 @@ final class Arrays2 {
   static Object get(Object arr, Object index) {
     int i = (Integer) index;
     if (i < 0 || i >= length(arr)) {
-      throw Values.fail("IndexOutOfRangeException", "Index was outside the bounds of the array.");
+      throw new CsException("IndexOutOfRangeException", "Index was outside the bounds of the array.");
     }
     return arr instanceof byte[] b ? (Object) b[i] : ((Object[]) arr)[i];
   }
 
   static void set(Object arr, int i, Object v) {
     if (i < 0 || i >= length(arr)) {
-      throw Values.fail("IndexOutOfRangeException", "Index was outside the bounds of the array.");
+      throw new CsException("IndexOutOfRangeException", "Index was outside the bounds of the array.");
     }
     if (arr instanceof byte[] b) {
       b[i] = (Byte) v;

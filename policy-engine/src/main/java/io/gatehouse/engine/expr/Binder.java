@@ -1,5 +1,7 @@
 package io.gatehouse.engine.expr;
 
+import io.gatehouse.engine.expr.runtime.CsFormat;
+import io.gatehouse.engine.expr.runtime.CsException;
 import io.gatehouse.engine.expr.Syntax.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -90,16 +92,13 @@ final class Binder {
 
   // ---- entry points ----
 
-  Eval bindExpressionBody(Expr e) {
+  /** Binds an {@code @()} body once; its type and closure. */
+  Bound bindExpressionBody(Expr e) {
     Bound b = value(e);
     if (b.type == CsType.VOID) {
       throw new CompileError(e.pos(), "the expression has no value (void)");
     }
-    return b.eval;
-  }
-
-  CsType expressionType(Expr e) {
-    return value(e).type;
+    return b;
   }
 
   /** Binds a {@code @{}} body; every path must return. */
@@ -337,8 +336,8 @@ final class Binder {
             : Conversions.implicit(value(h.alignment()), CsType.INT, h.alignment().pos());
         String format = h.format();
         parts.add(f -> {
-          String text = format == null ? Values.toText(ve.eval(f)) : Formatting.format(ve.eval(f), format);
-          return align == null ? text : Formatting.align(text, (Integer) align.eval(f));
+          String text = format == null ? Values.toText(ve.eval(f)) : CsFormat.toFormattedString(ve.eval(f), format);
+          return align == null ? text : CsFormat.align(text, (Integer) align.eval(f));
         });
       }
     }
@@ -440,7 +439,7 @@ final class Binder {
       return Bound.of(n.pos(), type, f -> {
         int len = (Integer) size.eval(f);
         if (len < 0) {
-          throw Values.fail("OverflowException", "Arithmetic operation resulted in an overflow.");
+          throw new CsException("OverflowException", "Arithmetic operation resulted in an overflow.");
         }
         f.checkSize(len);
         return Arrays2.create(elemType, len);
@@ -472,6 +471,29 @@ final class Binder {
     } finally {
       pop();
     }
+  }
+
+  /**
+   * The store of an {@code out} argument whose parameter has type {@code type}: a new local for {@code out var x} /
+   * {@code out T x}, else the assignable expression {@code out x}.
+   */
+  Bound.Store outTarget(Arg a, CsType type) {
+    if (a.outName() != null) {
+      CsType t = a.outType() == null || a.outType().name().equals("var") ? type : resolveType(a.outType());
+      if (!t.equals(type)) {
+        throw new CompileError(a.pos(), "the out parameter is of type %s, not %s", type.name, t.name);
+      }
+      int slot = declare(a.pos(), a.outName(), t, false).slot();
+      return (f, v) -> f.locals[slot] = v;
+    }
+    Bound b = value(a.value());
+    if (b.store == null) {
+      throw new CompileError(a.pos(), "an out argument must be an assignable variable");
+    }
+    if (!b.type.equals(type)) {
+      throw new CompileError(a.pos(), "the out parameter is of type %s, not %s", type.name, b.type.name);
+    }
+    return b.store;
   }
 
   /** Pushes a receiver slot for object initializers. */

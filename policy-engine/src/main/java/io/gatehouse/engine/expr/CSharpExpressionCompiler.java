@@ -31,8 +31,9 @@ public final class CSharpExpressionCompiler implements ExpressionCompiler {
     CsType type;
     try {
       if (parsed.expression() != null) {
-        body = binder.bindExpressionBody(parsed.expression());
-        type = binder.expressionType(parsed.expression());
+        Bound bound = binder.bindExpressionBody(parsed.expression());
+        body = bound.eval;
+        type = bound.type;
       } else {
         Exec block = binder.bindBlockBody(parsed.block(), source.text().stripTrailing().length() - 1);
         type = binder.returnType();

@@ -1,25 +1,40 @@
 package io.gatehouse.engine.expr;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.engine.context.MessageBody;
-import io.gatehouse.engine.context.UrlCodec;
-import java.nio.charset.StandardCharsets;
+import io.gatehouse.engine.context.PolicyContext;
+import io.gatehouse.engine.expr.runtime.CsConvert;
+import io.gatehouse.engine.expr.runtime.CsDateTime;
+import io.gatehouse.engine.expr.runtime.CsDecimal;
+import io.gatehouse.engine.expr.runtime.CsEncoding;
+import io.gatehouse.engine.expr.runtime.CsException;
+import io.gatehouse.engine.expr.runtime.CsFormat;
+import io.gatehouse.engine.expr.runtime.CsGuid;
+import io.gatehouse.engine.expr.runtime.CsParse;
+import io.gatehouse.engine.expr.runtime.CsStringComparison;
+import io.gatehouse.engine.expr.runtime.CsStrings;
+import io.gatehouse.engine.expr.runtime.CsUri;
+import io.gatehouse.engine.expr.runtime.CsWebUtility;
+import io.gatehouse.engine.expr.runtime.Formatting;
+import io.gatehouse.engine.expr.runtime.JArray;
+import io.gatehouse.engine.expr.runtime.JObject;
+import io.gatehouse.engine.expr.runtime.JToken;
+import io.gatehouse.engine.expr.runtime.JsonTarget;
+import io.gatehouse.engine.expr.runtime.Jwt;
+import io.gatehouse.engine.expr.xml.XDocument;
+import io.gatehouse.engine.expr.xml.XElement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /** Overload resolution and binding of one method call onto the modeled library. */
 final class Calls {
-  private final Binder binder;
-  private final Bound target;
-  private final String name;
-  private final List<CsType> typeArgs;
-  private final List<Syntax.Arg> syntax;
-  private final List<Bound> args;
-  private final int pos;
-  private final int n;
+  final Binder binder;
+  final Bound target;
+  final String name;
+  final List<CsType> typeArgs;
+  final List<Syntax.Arg> syntax;
+  final List<Bound> args;
+  final int pos;
+  final int n;
 
   Calls(Binder binder, Bound target, String name, List<CsType> typeArgs, List<Syntax.Arg> syntax, List<Bound> args,
       int pos) {
@@ -33,32 +48,50 @@ final class Calls {
     this.n = args.size();
   }
 
-  private Eval arg(int i, CsType t) {
+  Eval arg(int i, CsType t) {
     return Conversions.implicit(args.get(i), t, args.get(i).pos);
   }
 
-  private boolean is(int i, CsType t) {
+  boolean is(int i, CsType t) {
     return i < n && args.get(i).isValue() && Conversions.implicitOk(args.get(i), t);
   }
 
-  private Bound of(CsType type, Eval e) {
+  Bound of(CsType type, Eval e) {
     return Bound.of(pos, type, e);
   }
 
-  private Eval recv() {
+  Eval recv() {
     Eval te = target.eval;
     return f -> Values.requireNonNull(te.eval(f));
   }
 
+  /** The same call without argument {@code i} (static forms whose extra argument was consumed). */
+  Calls without(int i) {
+    List<Syntax.Arg> s = new ArrayList<>(syntax);
+    List<Bound> a = new ArrayList<>(args);
+    s.remove(i);
+    a.remove(i);
+    return new Calls(binder, target, name, typeArgs, s, a, pos);
+  }
+
+  /** Whether argument {@code i} is written {@code out}. */
+  boolean isOut(int i) {
+    return i < n && "out".equals(syntax.get(i).modifier());
+  }
+
   Bound bind() {
     if (target.typeRef != null) {
-      return statics(target.typeRef);
+      Bound s = statics(target.typeRef);
+      return s != null ? s : UtilityTypes.call(this);
     }
     if (!target.isValue()) {
       return null;
     }
     CsType t = target.type;
-    Bound b = null;
+    Bound b = UtilityTypes.call(this);
+    if (b != null) {
+      return b;
+    }
     if (t.kind == CsType.Kind.STRING) {
       b = string();
     } else if (t.kind == CsType.Kind.DICT) {
@@ -73,7 +106,7 @@ final class Calls {
       Eval m = arg(0, CsType.STRING);
       Eval r = recv();
       b = of(CsType.VOID, f -> {
-        ((io.gatehouse.engine.context.PolicyContext) r.eval(f)).trace((String) m.eval(f));
+        ((PolicyContext) r.eval(f)).trace((String) m.eval(f));
         return null;
       });
     }
@@ -91,9 +124,10 @@ final class Calls {
     if (name.equals("ToString") && n == 0) {
       return of(CsType.STRING, f -> Values.toText(r.eval(f)));
     }
-    if (name.equals("ToString") && n == 1 && (target.type.underlying().isNumeric()) && is(0, CsType.STRING)) {
+    if (name.equals("ToString") && n == 1 && FORMATTABLE.contains(target.type.underlying().name)
+        && is(0, CsType.STRING)) {
       Eval fmt = arg(0, CsType.STRING);
-      return of(CsType.STRING, f -> Formatting.format(r.eval(f), (String) fmt.eval(f)));
+      return of(CsType.STRING, f -> CsFormat.toFormattedString(r.eval(f), (String) fmt.eval(f)));
     }
     if (name.equals("Equals") && n == 1) {
       Eval o = args.get(0).eval;
@@ -105,11 +139,15 @@ final class Calls {
     return null;
   }
 
+  /** Types whose {@code ToString(string format)} the runtime formats. */
+  private static final java.util.Set<String> FORMATTABLE = java.util.Set.of("byte", "short", "int", "long", "uint",
+      "ulong", "float", "double", "decimal", "DateTime", "DateTimeOffset", "TimeSpan", "Guid");
+
   static boolean equalsValue(Object a, Object b) {
     if (a instanceof Number && b instanceof Number) {
       return a.getClass() == b.getClass() && a.equals(b);
     }
-    if (a instanceof JsonNode || a instanceof Json.Property) {
+    if (a instanceof JToken) {
       return a == b;
     }
     return a.equals(b);
@@ -117,90 +155,126 @@ final class Calls {
 
   // ---- string ----
 
+  private static CsStringComparison comparison(Object o) {
+    return (CsStringComparison) o;
+  }
+
+  /** A C# {@code char[]} value (Object[] of Character in the compiler's representation) as Java chars. */
+  static char[] chars(Object arr) {
+    if (arr == null) {
+      return null;
+    }
+    List<Object> items = Sequences.iterate(arr);
+    char[] out = new char[items.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (Character) items.get(i);
+    }
+    return out;
+  }
+
   private Bound string() {
     Eval s = recv();
+    boolean cmp2 = n == 2 && is(1, Library.STRING_COMPARISON);
     switch (name) {
       case "ToLower", "ToLowerInvariant" -> {
-        return n == 0 ? of(CsType.STRING, f -> ((String) s.eval(f)).toLowerCase(Locale.ROOT)) : null;
+        return n == 0 ? of(CsType.STRING, f -> CsStrings.toLower((String) s.eval(f))) : null;
       }
       case "ToUpper", "ToUpperInvariant" -> {
-        return n == 0 ? of(CsType.STRING, f -> ((String) s.eval(f)).toUpperCase(Locale.ROOT)) : null;
+        return n == 0 ? of(CsType.STRING, f -> CsStrings.toUpper((String) s.eval(f))) : null;
       }
       case "Trim", "TrimStart", "TrimEnd" -> {
-        if (n == 0) {
-          String mode = name;
-          return of(CsType.STRING, f -> trim((String) s.eval(f), null, mode));
+        Eval cs = charParams(0);
+        if (cs == null) {
+          return null;
         }
-        if (args.stream().allMatch(a -> Conversions.implicitOk(a, CsType.CHAR))) {
-          Eval[] cs = new Eval[n];
-          for (int i = 0; i < n; i++) {
-            cs[i] = arg(i, CsType.CHAR);
-          }
-          String mode = name;
-          return of(CsType.STRING, f -> {
-            StringBuilder chars = new StringBuilder();
-            for (Eval c : cs) {
-              chars.append((char) c.eval(f));
-            }
-            return trim((String) s.eval(f), chars.toString(), mode);
-          });
-        }
-        return null;
+        String mode = name;
+        return of(CsType.STRING, f -> {
+          String x = (String) s.eval(f);
+          char[] c = chars(cs.eval(f));
+          return switch (mode) {
+            case "Trim" -> CsStrings.trim(x, c);
+            case "TrimStart" -> CsStrings.trimStart(x, c);
+            default -> CsStrings.trimEnd(x, c);
+          };
+        });
       }
       case "Substring" -> {
         if (n == 1 && is(0, CsType.INT)) {
           Eval a = arg(0, CsType.INT);
-          return of(CsType.STRING, f -> substring((String) s.eval(f), (Integer) a.eval(f), -1));
+          return of(CsType.STRING, f -> CsStrings.substring((String) s.eval(f), (Integer) a.eval(f)));
         }
         if (n == 2 && is(0, CsType.INT) && is(1, CsType.INT)) {
           Eval a = arg(0, CsType.INT);
           Eval l = arg(1, CsType.INT);
-          return of(CsType.STRING, f -> substring((String) s.eval(f), (Integer) a.eval(f), (Integer) l.eval(f)));
+          return of(CsType.STRING, f -> CsStrings.substring((String) s.eval(f), (Integer) a.eval(f),
+              (Integer) l.eval(f)));
         }
         return null;
       }
-      case "StartsWith", "EndsWith", "Contains", "Equals" -> {
-        if (n >= 1 && n <= 2 && (is(0, CsType.STRING) || (name.equals("Contains") && is(0, CsType.CHAR)))
-            && (n == 1 || is(1, Library.STRING_COMPARISON))) {
-          if (name.equals("Equals") && args.get(0).type == CsType.OBJECT) {
-            return null;
-          }
-          Eval a = args.get(0).type == CsType.CHAR ? args.get(0).eval : arg(0, CsType.STRING);
-          Eval cmp = n == 2 ? arg(1, Library.STRING_COMPARISON) : f -> "Ordinal";
-          String op = name;
+      case "StartsWith", "EndsWith", "Contains" -> {
+        String op = name;
+        if (n == 1 && args.get(0).type == CsType.CHAR) {
+          Eval a = args.get(0).eval;
           return of(CsType.BOOL, f -> {
             String x = (String) s.eval(f);
-            Object yo = a.eval(f);
-            if (yo == null) {
-              if (op.equals("Equals")) {
-                return false;
-              }
-              throw Values.fail("ArgumentNullException", "Value cannot be null. (Parameter 'value')");
-            }
-            String y = yo.toString();
-            if ("OrdinalIgnoreCase".equals(cmp.eval(f))) {
-              x = x.toLowerCase(Locale.ROOT);
-              y = y.toLowerCase(Locale.ROOT);
-            }
+            char c = (Character) a.eval(f);
             return switch (op) {
-              case "StartsWith" -> x.startsWith(y);
-              case "EndsWith" -> x.endsWith(y);
-              case "Contains" -> x.contains(y);
-              default -> x.equals(y);
+              case "StartsWith" -> CsStrings.startsWith(x, c);
+              case "EndsWith" -> CsStrings.endsWith(x, c);
+              default -> CsStrings.contains(x, c);
+            };
+          });
+        }
+        if ((n == 1 || cmp2) && is(0, CsType.STRING)) {
+          Eval a = arg(0, CsType.STRING);
+          Eval c = n == 2 ? arg(1, Library.STRING_COMPARISON) : f -> CsStringComparison.Ordinal;
+          return of(CsType.BOOL, f -> {
+            String x = (String) s.eval(f);
+            String y = (String) a.eval(f);
+            CsStringComparison k = comparison(c.eval(f));
+            return switch (op) {
+              case "StartsWith" -> CsStrings.startsWith(x, y, k);
+              case "EndsWith" -> CsStrings.endsWith(x, y, k);
+              default -> CsStrings.contains(x, y, k);
             };
           });
         }
         return null;
       }
+      case "Equals" -> {
+        if ((n == 1 || cmp2) && is(0, CsType.STRING) && args.get(0).type != CsType.OBJECT) {
+          Eval a = arg(0, CsType.STRING);
+          Eval c = n == 2 ? arg(1, Library.STRING_COMPARISON) : f -> CsStringComparison.Ordinal;
+          return of(CsType.BOOL, f -> CsStrings.equals((String) s.eval(f), (String) a.eval(f),
+              comparison(c.eval(f))));
+        }
+        return null;
+      }
       case "IndexOf", "LastIndexOf" -> {
-        if (n == 1 && (is(0, CsType.STRING) || is(0, CsType.CHAR))) {
+        boolean last = name.equals("LastIndexOf");
+        if (n == 1 && args.get(0).type == CsType.CHAR) {
           Eval a = args.get(0).eval;
-          boolean last = name.equals("LastIndexOf");
-          return of(CsType.INT, f -> {
-            String x = (String) s.eval(f);
-            String y = Values.toText(Values.requireNonNull(a.eval(f)));
-            return last ? x.lastIndexOf(y) : x.indexOf(y);
-          });
+          return of(CsType.INT, f -> last ? CsStrings.lastIndexOf((String) s.eval(f), (Character) a.eval(f))
+              : CsStrings.indexOf((String) s.eval(f), (Character) a.eval(f)));
+        }
+        if (!last && n == 2 && args.get(0).type == CsType.CHAR && is(1, CsType.INT)) {
+          Eval a = args.get(0).eval;
+          Eval st = arg(1, CsType.INT);
+          return of(CsType.INT, f -> CsStrings.indexOf((String) s.eval(f), (Character) a.eval(f),
+              (Integer) st.eval(f)));
+        }
+        if ((n == 1 || cmp2) && is(0, CsType.STRING)) {
+          Eval a = arg(0, CsType.STRING);
+          Eval c = n == 2 ? arg(1, Library.STRING_COMPARISON) : f -> CsStringComparison.Ordinal;
+          return of(CsType.INT, f -> last
+              ? CsStrings.lastIndexOf((String) s.eval(f), (String) a.eval(f), comparison(c.eval(f)))
+              : CsStrings.indexOf((String) s.eval(f), (String) a.eval(f), comparison(c.eval(f))));
+        }
+        if (!last && n == 2 && is(0, CsType.STRING) && is(1, CsType.INT)) {
+          Eval a = arg(0, CsType.STRING);
+          Eval st = arg(1, CsType.INT);
+          return of(CsType.INT, f -> CsStrings.indexOf((String) s.eval(f), (String) a.eval(f),
+              (Integer) st.eval(f)));
         }
         return null;
       }
@@ -208,22 +282,14 @@ final class Calls {
         if (n == 2 && args.get(0).type == CsType.CHAR && args.get(1).type == CsType.CHAR) {
           Eval a = args.get(0).eval;
           Eval c = args.get(1).eval;
-          return of(CsType.STRING, f -> ((String) s.eval(f)).replace((Character) a.eval(f), (Character) c.eval(f)));
+          return of(CsType.STRING, f -> CsStrings.replace((String) s.eval(f), (Character) a.eval(f),
+              (Character) c.eval(f)));
         }
         if (n == 2 && is(0, CsType.STRING) && is(1, CsType.STRING)) {
           Eval a = arg(0, CsType.STRING);
           Eval c = arg(1, CsType.STRING);
-          return of(CsType.STRING, f -> {
-            String old = (String) a.eval(f);
-            if (old == null) {
-              throw Values.fail("ArgumentNullException", "Value cannot be null. (Parameter 'oldValue')");
-            }
-            if (old.isEmpty()) {
-              throw Values.fail("ArgumentException", "String cannot be of zero length. (Parameter 'oldValue')");
-            }
-            String nv = (String) c.eval(f);
-            return f.checkString(((String) s.eval(f)).replace(old, nv == null ? "" : nv));
-          });
+          return of(CsType.STRING, f -> f.checkString(CsStrings.replace((String) s.eval(f), (String) a.eval(f),
+              (String) c.eval(f))));
         }
         return null;
       }
@@ -236,19 +302,39 @@ final class Calls {
           Eval c = n == 2 ? arg(1, CsType.CHAR) : f -> ' ';
           boolean left = name.equals("PadLeft");
           return of(CsType.STRING, f -> {
-            String x = (String) s.eval(f);
-            int width = (Integer) w.eval(f);
-            if (width < 0) {
-              throw Values.fail("ArgumentOutOfRangeException",
-                  "Non-negative number required. (Parameter 'totalWidth')");
-            }
-            if (width <= x.length()) {
-              return x;
-            }
-            f.checkSize(width);
-            String pad = String.valueOf((char) c.eval(f)).repeat(width - x.length());
-            return left ? pad + x : x + pad;
+            int width = f.checkSize((Integer) w.eval(f));
+            return left ? CsStrings.padLeft((String) s.eval(f), width, (Character) c.eval(f))
+                : CsStrings.padRight((String) s.eval(f), width, (Character) c.eval(f));
           });
+        }
+        return null;
+      }
+      case "Insert" -> {
+        if (n == 2 && is(0, CsType.INT) && is(1, CsType.STRING)) {
+          Eval a = arg(0, CsType.INT);
+          Eval v = arg(1, CsType.STRING);
+          return of(CsType.STRING, f -> CsStrings.insert((String) s.eval(f), (Integer) a.eval(f),
+              (String) v.eval(f)));
+        }
+        return null;
+      }
+      case "Remove" -> {
+        if (n == 1 && is(0, CsType.INT)) {
+          Eval a = arg(0, CsType.INT);
+          return of(CsType.STRING, f -> CsStrings.remove((String) s.eval(f), (Integer) a.eval(f)));
+        }
+        if (n == 2 && is(0, CsType.INT) && is(1, CsType.INT)) {
+          Eval a = arg(0, CsType.INT);
+          Eval c = arg(1, CsType.INT);
+          return of(CsType.STRING, f -> CsStrings.remove((String) s.eval(f), (Integer) a.eval(f),
+              (Integer) c.eval(f)));
+        }
+        return null;
+      }
+      case "CompareTo" -> {
+        if (n == 1 && is(0, CsType.STRING)) {
+          Eval a = arg(0, CsType.STRING);
+          return of(CsType.INT, f -> CsStrings.compareTo((String) s.eval(f), (String) a.eval(f)));
         }
         return null;
       }
@@ -264,71 +350,79 @@ final class Calls {
     }
   }
 
-  private static String trim(String s, String chars, String mode) {
-    int start = 0;
-    int end = s.length();
-    boolean front = !mode.equals("TrimEnd");
-    boolean back = !mode.equals("TrimStart");
-    while (front && start < end && (chars == null ? Character.isWhitespace(s.charAt(start))
-        : chars.indexOf(s.charAt(start)) >= 0)) {
-      start++;
+  /**
+   * Binds C# {@code params char[]} starting at argument {@code from}: nothing, one {@code char[]} or several chars;
+   * the closure yields a compiler char array (or null), or null when the arguments do not fit.
+   */
+  private Eval charParams(int from) {
+    if (n == from) {
+      return f -> null;
     }
-    while (back && end > start && (chars == null ? Character.isWhitespace(s.charAt(end - 1))
-        : chars.indexOf(s.charAt(end - 1)) >= 0)) {
-      end--;
+    if (n == from + 1 && (args.get(from).type.equals(CsType.array(CsType.CHAR)) || args.get(from).type == CsType.NULL)) {
+      return args.get(from).eval;
     }
-    return s.substring(start, end);
-  }
-
-  private static String substring(String s, int start, int length) {
-    if (start < 0 || start > s.length()) {
-      throw Values.fail("ArgumentOutOfRangeException", "startIndex cannot be larger than length of string."
-          + " (Parameter 'startIndex')");
+    Eval[] cs = new Eval[n - from];
+    for (int i = from; i < n; i++) {
+      if (!is(i, CsType.CHAR)) {
+        return null;
+      }
+      cs[i - from] = arg(i, CsType.CHAR);
     }
-    if (length < 0 && length != -1) {
-      throw Values.fail("ArgumentOutOfRangeException", "Length cannot be less than zero. (Parameter 'length')");
-    }
-    if (length == -1) {
-      return s.substring(start);
-    }
-    if (start + length > s.length()) {
-      throw Values.fail("ArgumentOutOfRangeException", "Index and length must refer to a location within the string."
-          + " (Parameter 'length')");
-    }
-    return s.substring(start, start + length);
+    return f -> {
+      Object[] out = new Object[cs.length];
+      for (int i = 0; i < cs.length; i++) {
+        out[i] = cs[i].eval(f);
+      }
+      return out;
+    };
   }
 
   private Bound split(Eval s) {
     // separators: chars (params), char[], string, string[]; optional count and options
-    List<Eval> seps = new ArrayList<>();
     int i = 0;
     boolean stringSeps = false;
-    Eval arraySep = null;
-    while (i < n && args.get(i).type == CsType.CHAR) {
-      seps.add(args.get(i).eval);
-      i++;
+    Eval sep;
+    int chars = 0;
+    while (chars < n && args.get(chars).type == CsType.CHAR) {
+      chars++;
     }
-    if (seps.isEmpty() && i < n) {
-      CsType t = args.get(i).type;
-      if (t.equals(CsType.array(CsType.CHAR)) || t.equals(Library.STRING_ARRAY)) {
-        arraySep = args.get(i).eval;
-        stringSeps = t.equals(Library.STRING_ARRAY);
-        i++;
-      } else if (t == CsType.STRING) {
-        Eval one = args.get(i).eval;
-        arraySep = f -> new String[] {(String) one.eval(f)};
-        stringSeps = true;
-        i++;
-      } else if (t == CsType.NULL) {
-        i++;
+    if (chars > 0) {
+      Eval[] cs = new Eval[chars];
+      for (int k = 0; k < chars; k++) {
+        cs[k] = args.get(k).eval;
       }
+      sep = f -> {
+        Object[] out = new Object[cs.length];
+        for (int k = 0; k < cs.length; k++) {
+          out[k] = cs[k].eval(f);
+        }
+        return out;
+      };
+      i = chars;
+    } else if (n == 0) {
+      sep = f -> null;
+    } else {
+      CsType t = args.get(0).type;
+      if (t.equals(CsType.array(CsType.CHAR)) || t == CsType.NULL) {
+        sep = args.get(0).eval;
+      } else if (t.equals(Library.STRING_ARRAY)) {
+        sep = args.get(0).eval;
+        stringSeps = true;
+      } else if (t == CsType.STRING) {
+        Eval one = args.get(0).eval;
+        sep = f -> new String[] {(String) one.eval(f)};
+        stringSeps = true;
+      } else {
+        return null;
+      }
+      i = 1;
     }
-    Eval count = null;
-    if (i < n && args.get(i).type == CsType.INT) {
-      count = args.get(i).eval;
+    Eval count = f -> Integer.MAX_VALUE;
+    if (i < n && is(i, CsType.INT) && args.get(i).type != Library.SPLIT_OPTIONS) {
+      count = arg(i, CsType.INT);
       i++;
     }
-    Eval options = null;
+    Eval options = f -> 0;
     if (i < n && args.get(i).type == Library.SPLIT_OPTIONS) {
       options = args.get(i).eval;
       i++;
@@ -336,79 +430,18 @@ final class Calls {
     if (i != n) {
       return null;
     }
-    Eval arr = arraySep;
     Eval cnt = count;
     Eval opt = options;
-    Eval[] charSeps = seps.toArray(Eval[]::new);
+    boolean strings = stringSeps;
     return of(Library.STRING_ARRAY, f -> {
       String str = (String) s.eval(f);
-      List<String> separators = new ArrayList<>();
-      for (Eval c : charSeps) {
-        separators.add(String.valueOf((char) c.eval(f)));
-      }
-      if (arr != null) {
-        Object a = arr.eval(f);
-        if (a != null) {
-          for (Object o : (Object[]) a) {
-            if (o != null && !Values.toText(o).isEmpty()) {
-              separators.add(Values.toText(o));
-            }
-          }
-        }
-      }
-      int max = cnt == null ? Integer.MAX_VALUE : (Integer) cnt.eval(f);
-      int o = opt == null ? 0 : (Integer) opt.eval(f);
-      return splitString(f, str, separators, max, o);
+      Object sv = sep.eval(f);
+      int max = (Integer) cnt.eval(f);
+      int o = (Integer) opt.eval(f);
+      String[] out = strings ? CsStrings.split(str, (String[]) sv, max, o) : CsStrings.split(str, chars(sv), max, o);
+      f.checkSize(out.length);
+      return out;
     });
-  }
-
-  static String[] splitString(Frame f, String s, List<String> seps, int max, int options) {
-    if (max < 0) {
-      throw Values.fail("ArgumentOutOfRangeException", "Count cannot be less than zero. (Parameter 'count')");
-    }
-    boolean remove = (options & 1) != 0;
-    boolean trimEntries = (options & 2) != 0;
-    List<String> out = new ArrayList<>();
-    if (max == 0) {
-      return new String[0];
-    }
-    int start = 0;
-    int i = 0;
-    while (i <= s.length()) {
-      if (out.size() == max - 1) {
-        break;
-      }
-      int matchLen = -1;
-      if (i < s.length()) {
-        if (seps.isEmpty()) {
-          matchLen = Character.isWhitespace(s.charAt(i)) ? 1 : -1;
-        } else {
-          for (String sep : seps) {
-            if (s.startsWith(sep, i)) {
-              matchLen = sep.length();
-              break;
-            }
-          }
-        }
-      }
-      if (matchLen > 0) {
-        add(out, s.substring(start, i), remove, trimEntries);
-        f.checkSize(out.size());
-        i += matchLen;
-        start = i;
-      } else {
-        i++;
-      }
-    }
-    add(out, s.substring(Math.min(start, s.length())), remove, trimEntries);
-    return out.toArray(String[]::new);
-  }
-
-  private static void add(List<String> out, String item, boolean remove, boolean trim) {
-    String v = trim ? item.strip() : item;
-    if (!remove || !v.isEmpty()) {
-      out.add(v);
-    }
   }
 
   // ---- dictionaries ----
@@ -454,7 +487,7 @@ final class Calls {
               if (result.acceptsNull()) {
                 return null;
               }
-              throw Values.nullReference();
+              throw CsException.nullReference();
             }
             if (!Values.isInstance(v, result)) {
               throw Values.invalidCast(v, result);
@@ -482,12 +515,15 @@ final class Calls {
     CsType t = typeArgs.get(0);
     Eval b = recv();
     Eval bytes = f -> ((MessageBody) b.eval(f)).read(Boolean.TRUE.equals(preserve.eval(f)));
+    Eval text = f -> CsEncoding.UTF8.getString((byte[]) bytes.eval(f));
     Eval e = switch (t.name) {
-      case "string" -> f -> new String((byte[]) bytes.eval(f), StandardCharsets.UTF_8);
+      case "string" -> text;
       case "byte[]" -> bytes;
-      case "JObject" -> f -> Json.parseObject(new String((byte[]) bytes.eval(f), StandardCharsets.UTF_8));
-      case "JArray" -> f -> Json.parseArray(new String((byte[]) bytes.eval(f), StandardCharsets.UTF_8));
-      case "JToken" -> f -> Json.parse(new String((byte[]) bytes.eval(f), StandardCharsets.UTF_8));
+      case "JObject" -> f -> JObject.parse((String) text.eval(f));
+      case "JArray" -> f -> JArray.parse((String) text.eval(f));
+      case "JToken" -> f -> JToken.parse((String) text.eval(f));
+      case "XElement" -> f -> XElement.parse((String) text.eval(f));
+      case "XDocument" -> f -> XDocument.parse((String) text.eval(f));
       default -> throw new CompileError(pos, "As<%s> is not supported", t.name);
     };
     return of(t, e);
@@ -497,98 +533,93 @@ final class Calls {
 
   private Bound jtoken(CsType t) {
     Eval r = recv();
+    boolean obj = t == Library.JOBJECT;
     switch (name) {
       case "ToString" -> {
         if (n == 0) {
-          return of(CsType.STRING, f -> Values.toText(r.eval(f)));
+          return of(CsType.STRING, f -> r.eval(f).toString());
         }
         if (n == 1 && args.get(0).type == Library.FORMATTING) {
           Eval fmt = args.get(0).eval;
-          return of(CsType.STRING, f -> {
-            Object tok = r.eval(f);
-            boolean indented = "Indented".equals(fmt.eval(f));
-            return Json.write(tok, indented);
-          });
+          return of(CsType.STRING, f -> f.checkString(((JToken) r.eval(f)).toString((Formatting) fmt.eval(f))));
         }
         return null;
       }
       case "SelectToken" -> {
         if (n == 1 && is(0, CsType.STRING)) {
           Eval p = arg(0, CsType.STRING);
-          return of(Library.JTOKEN, f -> Json.selectToken((JsonNode) r.eval(f), (String) p.eval(f)));
+          return of(Library.JTOKEN, f -> ((JToken) r.eval(f)).selectToken((String) p.eval(f)));
         }
         return null;
       }
       case "Value" -> {
-        if (typeArgs.size() == 1 && n == 1) {
+        if (typeArgs.size() == 1 && n <= 1) {
           CsType vt = typeArgs.get(0);
+          JsonTarget jt = valueTarget(vt);
+          boolean nullable = vt.acceptsNull();
+          if (n == 0) {
+            return of(vt, f -> ((JToken) r.eval(f)).value(jt, nullable));
+          }
           Eval k = args.get(0).type.isIntegral() ? arg(0, CsType.INT) : arg(0, CsType.STRING);
-          Bound probe = Bound.of(pos, Library.JTOKEN, f -> f.result);
-          Eval conv = Conversions.isJToken(vt) ? null : Conversions.explicit(probe, vt, pos);
-          return of(vt, f -> {
-            Object v = Json.index(r.eval(f), k.eval(f));
-            if (conv == null) {
-              return v;
-            }
-            if (v == null) {
-              return Conversions.defaultValue(vt);
-            }
-            Object saved = f.result;
-            f.result = v;
-            try {
-              return conv.eval(f);
-            } finally {
-              f.result = saved;
-            }
-          });
+          return of(vt, f -> ((JToken) r.eval(f)).value(k.eval(f), jt, nullable));
+        }
+        return null;
+      }
+      case "ToObject" -> {
+        if (typeArgs.size() == 1 && n == 0) {
+          CsType vt = typeArgs.get(0);
+          JsonTarget jt = valueTarget(vt);
+          boolean nullable = vt.acceptsNull();
+          return of(vt, f -> ((JToken) r.eval(f)).toObject(jt, nullable));
         }
         return null;
       }
       case "Property" -> {
-        if (n == 1 && is(0, CsType.STRING) && t == Library.JOBJECT) {
+        if (n == 1 && is(0, CsType.STRING) && obj) {
           Eval k = arg(0, CsType.STRING);
-          return of(Library.JPROPERTY, f -> {
-            JsonNode v = ((JsonNode) r.eval(f)).get((String) k.eval(f));
-            return v == null ? null : new Json.Property((String) k.eval(f), v);
-          });
+          return of(Library.JPROPERTY, f -> ((JObject) r.eval(f)).property((String) k.eval(f)));
         }
         return null;
       }
       case "Remove" -> {
-        if (n == 1 && is(0, CsType.STRING) && t == Library.JOBJECT) {
+        if (n == 1 && is(0, CsType.STRING) && obj) {
           Eval k = arg(0, CsType.STRING);
-          return of(CsType.BOOL, f -> ((ObjectNode) r.eval(f)).remove((String) k.eval(f)) != null);
+          return of(CsType.BOOL, f -> ((JObject) r.eval(f)).remove((String) k.eval(f)));
+        }
+        if (n == 0) {
+          return of(CsType.VOID, f -> {
+            ((JToken) r.eval(f)).remove();
+            return null;
+          });
         }
         return null;
       }
       case "ContainsKey" -> {
-        if (n == 1 && is(0, CsType.STRING) && t == Library.JOBJECT) {
+        if (n == 1 && is(0, CsType.STRING) && obj) {
           Eval k = arg(0, CsType.STRING);
-          return of(CsType.BOOL, f -> ((ObjectNode) r.eval(f)).has((String) k.eval(f)));
+          return of(CsType.BOOL, f -> ((JObject) r.eval(f)).containsKey((String) k.eval(f)));
         }
         return null;
       }
       case "Add" -> {
-        if (t == Library.JOBJECT && n == 2 && is(0, CsType.STRING)) {
+        if (obj && n == 2 && is(0, CsType.STRING)) {
           Eval k = arg(0, CsType.STRING);
           Eval v = args.get(1).eval;
           return of(CsType.VOID, f -> {
-            ObjectNode o = (ObjectNode) r.eval(f);
-            String key = (String) k.eval(f);
-            if (o.has(key)) {
-              throw Values.fail("ArgumentException", "Can not add property " + key
-                  + " to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.");
-            }
-            o.set(key, Json.fromValue(v.eval(f)));
+            ((JObject) r.eval(f)).add((String) k.eval(f), v.eval(f));
             return null;
           });
         }
-        if (t == Library.JARRAY && n == 1) {
+        if ((obj || t == Library.JARRAY) && n == 1) {
           Eval v = args.get(0).eval;
           return of(CsType.VOID, f -> {
-            com.fasterxml.jackson.databind.node.ArrayNode a = (com.fasterxml.jackson.databind.node.ArrayNode) r.eval(f);
-            f.checkSize(a.size() + 1);
-            a.add(Json.fromValue(v.eval(f)));
+            Object target = r.eval(f);
+            if (target instanceof JArray a) {
+              f.checkSize(a.count() + 1);
+              a.add(v.eval(f));
+            } else {
+              ((JObject) target).add(v.eval(f));
+            }
             return null;
           });
         }
@@ -600,37 +631,70 @@ final class Calls {
     }
   }
 
+  /** The conversion target of {@code Value<T>} / {@code ToObject<T>}. */
+  private JsonTarget valueTarget(CsType vt) {
+    if (vt.kind == CsType.Kind.OBJECT) {
+      return JsonTarget.OBJECT;
+    }
+    if (Conversions.isJToken(vt) || vt == Library.JPROPERTY) {
+      return vt.name.equals("JContainer") ? JsonTarget.JTOKEN
+          : JsonTarget.valueOf(vt.name.toUpperCase(java.util.Locale.ROOT));
+    }
+    JsonTarget jt = Conversions.jsonTarget(vt.underlying());
+    if (jt == null) {
+      throw new CompileError(pos, "%s<%s> is not supported", name, vt.name);
+    }
+    return jt;
+  }
+
   // ---- DateTime ----
 
   private Bound dateTime() {
     Eval r = recv();
-    long unit = switch (name) {
-      case "AddTicks" -> 1L;
-      case "AddMilliseconds" -> 10_000L;
-      case "AddSeconds" -> 10_000_000L;
-      case "AddMinutes" -> 600_000_000L;
-      case "AddHours" -> 36_000_000_000L;
-      case "AddDays" -> 864_000_000_000L;
-      default -> 0;
-    };
-    if (unit != 0 && n == 1 && is(0, CsType.DOUBLE)) {
-      Eval a = arg(0, CsType.DOUBLE);
-      return of(Library.DATETIME, f -> ((CsDateTime) r.eval(f)).addTicks(
-          unit == 1 ? (long) (double) (Double) a.eval(f) : Math.round((Double) a.eval(f) * unit / 10_000.0) * 10_000L));
+    switch (name) {
+      case "AddTicks" -> {
+        if (n == 1 && is(0, CsType.LONG)) {
+          Eval a = arg(0, CsType.LONG);
+          return of(Library.DATETIME, f -> ((CsDateTime) r.eval(f)).addTicks((Long) a.eval(f)));
+        }
+        return null;
+      }
+      case "AddMilliseconds", "AddSeconds", "AddMinutes", "AddHours", "AddDays" -> {
+        if (n == 1 && is(0, CsType.DOUBLE)) {
+          Eval a = arg(0, CsType.DOUBLE);
+          String op = name;
+          return of(Library.DATETIME, f -> {
+            CsDateTime d = (CsDateTime) r.eval(f);
+            double v = (Double) a.eval(f);
+            return switch (op) {
+              case "AddMilliseconds" -> d.addMilliseconds(v);
+              case "AddSeconds" -> d.addSeconds(v);
+              case "AddMinutes" -> d.addMinutes(v);
+              case "AddHours" -> d.addHours(v);
+              default -> d.addDays(v);
+            };
+          });
+        }
+        return null;
+      }
+      case "AddMonths", "AddYears" -> {
+        if (n == 1 && is(0, CsType.INT)) {
+          Eval a = arg(0, CsType.INT);
+          boolean years = name.equals("AddYears");
+          return of(Library.DATETIME, f -> years ? ((CsDateTime) r.eval(f)).addYears((Integer) a.eval(f))
+              : ((CsDateTime) r.eval(f)).addMonths((Integer) a.eval(f)));
+        }
+        return null;
+      }
+      case "ToUniversalTime", "ToLocalTime" -> {
+        boolean utc = name.equals("ToUniversalTime");
+        return n == 0 ? of(Library.DATETIME, f -> utc ? ((CsDateTime) r.eval(f)).toUniversalTime()
+            : ((CsDateTime) r.eval(f)).toLocalTime()) : null;
+      }
+      default -> {
+        return null;
+      }
     }
-    if ((name.equals("AddMonths") || name.equals("AddYears")) && n == 1 && is(0, CsType.INT)) {
-      Eval a = arg(0, CsType.INT);
-      int mult = name.equals("AddYears") ? 12 : 1;
-      return of(Library.DATETIME, f -> ((CsDateTime) r.eval(f)).addMonths((Integer) a.eval(f) * mult));
-    }
-    if (name.equals("ToString") && n == 1 && is(0, CsType.STRING)) {
-      Eval fmt = arg(0, CsType.STRING);
-      return of(CsType.STRING, f -> ((CsDateTime) r.eval(f)).format((String) fmt.eval(f)));
-    }
-    if (name.equals("ToUniversalTime") && n == 0) {
-      return of(Library.DATETIME, f -> new CsDateTime(((CsDateTime) r.eval(f)).ticks(), CsDateTime.DateKind.Utc));
-    }
-    return null;
   }
 
   // ---- LINQ ----
@@ -640,7 +704,8 @@ final class Calls {
     Eval seq = f -> Sequences.iterate(src.eval(f));
     boolean hasLambda = n == 1 && args.get(0).lambda != null;
     switch (name) {
-      case "Where", "Select", "Any", "All", "First", "FirstOrDefault", "Last", "LastOrDefault", "Count", "Sum" -> {
+      case "Where", "Select", "Any", "All", "First", "FirstOrDefault", "Last", "LastOrDefault", "Count", "Sum",
+          "Single", "SingleOrDefault" -> {
         if (n == 0 && !name.equals("Where") && !name.equals("Select") && !name.equals("All")) {
           return terminal(elem, seq, null);
         }
@@ -702,6 +767,32 @@ final class Calls {
         }
         return null;
       }
+      case "Skip", "Take" -> {
+        if (n != 1 || !is(0, CsType.INT)) {
+          return null;
+        }
+        Eval k = arg(0, CsType.INT);
+        boolean skip = name.equals("Skip");
+        return of(CsType.seq(elem), f -> {
+          List<?> l = (List<?>) seq.eval(f);
+          int c = Math.max(0, Math.min((Integer) k.eval(f), l.size()));
+          return new ArrayList<Object>(skip ? l.subList(c, l.size()) : l.subList(0, c));
+        });
+      }
+      case "Distinct", "Reverse" -> {
+        if (n != 0) {
+          return null;
+        }
+        boolean distinct = name.equals("Distinct");
+        return of(CsType.seq(elem), f -> {
+          List<Object> out = new ArrayList<>(distinct ? new java.util.LinkedHashSet<>((List<?>) seq.eval(f))
+              : (List<?>) seq.eval(f));
+          if (!distinct) {
+            java.util.Collections.reverse(out);
+          }
+          return out;
+        });
+      }
       case "ToArray", "ToList" -> {
         if (n != 0) {
           return null;
@@ -731,7 +822,7 @@ final class Calls {
       case "long" -> (Long) a + (Long) b;
       case "double" -> (Double) a + (Double) b;
       case "float" -> (Float) a + (Float) b;
-      default -> ((java.math.BigDecimal) a).add((java.math.BigDecimal) b, Values.DECIMAL);
+      default -> CsDecimal.add((java.math.BigDecimal) a, (java.math.BigDecimal) b);
     };
   }
 
@@ -780,9 +871,20 @@ final class Calls {
         case "All" -> true;
         case "Any" -> false;
         case "Count" -> count;
+        case "Single", "SingleOrDefault" -> {
+          if (count > 1) {
+            throw CsException.invalidOperation(fn == null ? "Sequence contains more than one element"
+                : "Sequence contains more than one matching element");
+          }
+          if (!found && op.equals("Single")) {
+            throw CsException.invalidOperation(fn == null ? "Sequence contains no elements"
+                : "Sequence contains no matching element");
+          }
+          yield found ? first : def;
+        }
         case "First", "Last" -> {
           if (!found) {
-            throw Values.fail("InvalidOperationException", fn == null ? "Sequence contains no elements"
+            throw new CsException("InvalidOperationException", fn == null ? "Sequence contains no elements"
                 : "Sequence contains no matching element");
           }
           yield op.equals("First") ? first : last;
@@ -809,27 +911,31 @@ final class Calls {
           return null;
         }
         Eval s = arg(0, CsType.STRING);
-        CsType rt = t;
-        return of(rt, f -> Parsing.parse((String) s.eval(f), rt));
+        return of(t, switch (t.name) {
+          case "int" -> f -> CsParse.parseInt((String) s.eval(f));
+          case "long" -> f -> CsParse.parseLong((String) s.eval(f));
+          case "double" -> f -> CsParse.parseDouble((String) s.eval(f));
+          case "bool" -> f -> CsParse.parseBool((String) s.eval(f));
+          default -> f -> CsParse.parseDecimal((String) s.eval(f));
+        });
       }
       case "Convert.ToInt32", "Convert.ToInt64", "Convert.ToDouble", "Convert.ToBoolean", "Convert.ToDecimal",
           "Convert.ToString" -> {
         if (n != 1 || !args.get(0).isValue()) {
           return null;
         }
-        CsType rt = switch (name) {
-          case "ToInt32" -> CsType.INT;
-          case "ToInt64" -> CsType.LONG;
-          case "ToDouble" -> CsType.DOUBLE;
-          case "ToBoolean" -> CsType.BOOL;
-          case "ToDecimal" -> CsType.DECIMAL;
-          default -> CsType.STRING;
-        };
         Eval v = args.get(0).eval;
-        return of(rt, f -> Parsing.convert(v.eval(f), rt));
+        return switch (name) {
+          case "ToInt32" -> of(CsType.INT, f -> CsConvert.toInt32(v.eval(f)));
+          case "ToInt64" -> of(CsType.LONG, f -> CsConvert.toInt64(v.eval(f)));
+          case "ToDouble" -> of(CsType.DOUBLE, f -> CsConvert.toDouble(v.eval(f)));
+          case "ToBoolean" -> of(CsType.BOOL, f -> CsConvert.toBoolean(v.eval(f)));
+          case "ToDecimal" -> of(CsType.DECIMAL, f -> CsConvert.toDecimal(v.eval(f)));
+          default -> of(CsType.STRING, f -> CsConvert.toString(v.eval(f)));
+        };
       }
       case "Guid.NewGuid" -> {
-        return n == 0 ? of(Library.GUID, f -> UUID.randomUUID()) : null;
+        return n == 0 ? of(Library.GUID, f -> CsGuid.newGuid()) : null;
       }
       case "string.IsNullOrEmpty", "string.IsNullOrWhiteSpace" -> {
         if (n != 1 || !is(0, CsType.STRING)) {
@@ -837,10 +943,8 @@ final class Calls {
         }
         Eval s = arg(0, CsType.STRING);
         boolean ws = name.endsWith("WhiteSpace");
-        return of(CsType.BOOL, f -> {
-          String x = (String) s.eval(f);
-          return x == null || (ws ? x.isBlank() : x.isEmpty());
-        });
+        return of(CsType.BOOL, f -> ws ? CsStrings.isNullOrWhiteSpace((String) s.eval(f))
+            : CsStrings.isNullOrEmpty((String) s.eval(f)));
       }
       case "string.Format" -> {
         if (n < 1 || !is(0, CsType.STRING)) {
@@ -862,7 +966,7 @@ final class Calls {
               vals[i] = rest[i].eval(f);
             }
           }
-          return f.checkString(Formatting.composite((String) fmt.eval(f), vals));
+          return f.checkString(CsFormat.composite((String) fmt.eval(f), vals));
         });
       }
       case "string.Join", "string.Concat" -> {
@@ -883,7 +987,7 @@ final class Calls {
           if (seqArg) {
             Object c = rest[0].eval(f);
             if (c == null) {
-              throw Values.fail("ArgumentNullException", "Value cannot be null. (Parameter 'values')");
+              throw new CsException("ArgumentNullException", "Value cannot be null. (Parameter 'values')");
             }
             items = Sequences.iterate(c);
           } else {
@@ -909,15 +1013,8 @@ final class Calls {
             && (n == 2 || is(2, Library.STRING_COMPARISON))) {
           Eval a = arg(0, CsType.STRING);
           Eval b = arg(1, CsType.STRING);
-          Eval c = n == 3 ? arg(2, Library.STRING_COMPARISON) : f -> "Ordinal";
-          return of(CsType.BOOL, f -> {
-            String x = (String) a.eval(f);
-            String y = (String) b.eval(f);
-            if (x == null || y == null) {
-              return x == y;
-            }
-            return "OrdinalIgnoreCase".equals(c.eval(f)) ? x.equalsIgnoreCase(y) : x.equals(y);
-          });
+          Eval c = n == 3 ? arg(2, Library.STRING_COMPARISON) : f -> CsStringComparison.Ordinal;
+          return of(CsType.BOOL, f -> CsStrings.equals((String) a.eval(f), (String) b.eval(f), comparison(c.eval(f))));
         }
         return null;
       }
@@ -927,9 +1024,9 @@ final class Calls {
         }
         Eval s = arg(0, CsType.STRING);
         return of(t, switch (t.name) {
-          case "JObject" -> f -> Json.parseObject((String) s.eval(f));
-          case "JArray" -> f -> Json.parseArray((String) s.eval(f));
-          default -> f -> Json.parse((String) s.eval(f));
+          case "JObject" -> f -> JObject.parse((String) s.eval(f));
+          case "JArray" -> f -> JArray.parse((String) s.eval(f));
+          default -> f -> JToken.parse((String) s.eval(f));
         });
       }
       case "Uri.EscapeDataString", "Uri.UnescapeDataString", "WebUtility.UrlEncode", "WebUtility.UrlDecode" -> {
@@ -938,11 +1035,10 @@ final class Calls {
         }
         Eval s = arg(0, CsType.STRING);
         return of(CsType.STRING, switch (key) {
-          case "Uri.EscapeDataString" -> f -> UrlCodec.encodeQueryComponent(
-              (String) Values.requireNonNull(s.eval(f)));
-          case "Uri.UnescapeDataString" -> f -> UrlCodec.decode((String) Values.requireNonNull(s.eval(f)), false);
-          case "WebUtility.UrlEncode" -> f -> s.eval(f) == null ? null : urlEncode((String) s.eval(f));
-          default -> f -> s.eval(f) == null ? null : UrlCodec.decode((String) s.eval(f), true);
+          case "Uri.EscapeDataString" -> f -> CsUri.escapeDataString((String) s.eval(f));
+          case "Uri.UnescapeDataString" -> f -> CsUri.unescapeDataString((String) s.eval(f));
+          case "WebUtility.UrlEncode" -> f -> CsWebUtility.urlEncode((String) s.eval(f));
+          default -> f -> CsWebUtility.urlDecode((String) s.eval(f));
         });
       }
       case "Array.Exists" -> {
@@ -964,20 +1060,5 @@ final class Calls {
         return null;
       }
     }
-  }
-
-  private static String urlEncode(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.!*()".indexOf(c) >= 0) {
-        sb.append((char) c);
-      } else if (c == ' ') {
-        sb.append('+');
-      } else {
-        sb.append('%').append(String.format("%02X", c));
-      }
-    }
-    return sb.toString();
   }
 }

@@ -1,5 +1,8 @@
 package io.gatehouse.engine.expr;
 
+import io.gatehouse.engine.expr.runtime.CsException;
+import io.gatehouse.engine.expr.runtime.JToken;
+import io.gatehouse.engine.expr.runtime.JsonTarget;
 import java.math.BigDecimal;
 
 /** C# implicit and explicit conversions between static types, compiled to closures (spec 5, 6.1, 6.5). */
@@ -84,7 +87,8 @@ final class Conversions {
     }
     if (to.kind == CsType.Kind.CLASS && to.name.equals("JToken")
         && (from.kind == CsType.Kind.STRING || from.kind == CsType.Kind.BOOL || from.isNumeric()
-            || from.name.equals("DateTime") || from.name.equals("Guid"))) {
+            || from.name.equals("DateTime") || from.name.equals("Guid") || from.name.equals("TimeSpan")
+            || from.name.equals("DateTimeOffset"))) {
       return true;
     }
     return isSubtype(from, to);
@@ -118,7 +122,7 @@ final class Conversions {
     if (target.name.equals("JToken") && !isSubtype(source, target)) {
       return f -> {
         Object v = e.eval(f);
-        return v == null ? null : Json.fromValue(v);
+        return v == null ? null : JToken.fromValue(v);
       };
     }
     return e;
@@ -168,14 +172,20 @@ final class Conversions {
           if (nullableTarget) {
             return null;
           }
-          throw Values.fail("InvalidOperationException", "Nullable object must have a value.");
+          throw new CsException("InvalidOperationException", "Nullable object must have a value.");
         }
         return Values.convertNumeric(v, target);
       };
     }
-    if (isJToken(from) && (target.isNumeric() || target.kind == CsType.Kind.STRING || target == CsType.BOOL
-        || target.name.equals("DateTime") || target.name.equals("Guid"))) {
-      return f -> JsonConversions.convert(e.eval(f), target, nullableTarget);
+    if (XmlMembers.isXmlValue(from)) {
+      Eval conv = XmlMembers.explicit(e, target, nullableTarget);
+      if (conv != null) {
+        return conv;
+      }
+    }
+    JsonTarget jt = isJToken(from) || from.name.equals("JProperty") ? jsonTarget(target) : null;
+    if (jt != null) {
+      return f -> JToken.explicitCast((JToken) e.eval(f), jt, nullableTarget);
     }
     if (from.kind == CsType.Kind.OBJECT || isSubtype(to, from)
         || (from.kind == CsType.Kind.SEQ && (to.kind == CsType.Kind.ARRAY || to.kind == CsType.Kind.LIST))) {
@@ -185,7 +195,7 @@ final class Conversions {
           if (nullableTarget) {
             return null;
           }
-          throw Values.nullReference();
+          throw CsException.nullReference();
         }
         if (!Values.isInstance(v, to)) {
           throw Values.invalidCast(v, to);
@@ -194,6 +204,28 @@ final class Conversions {
       };
     }
     throw new CompileError(pos, "cannot convert type %s to %s", from.name, to.name);
+  }
+
+  /** The Newtonsoft explicit-conversion target for {@code (T)token}, or null when T is not one of them. */
+  static JsonTarget jsonTarget(CsType t) {
+    return switch (t.name) {
+      case "string" -> JsonTarget.STRING;
+      case "bool" -> JsonTarget.BOOLEAN;
+      case "int" -> JsonTarget.INT32;
+      case "long" -> JsonTarget.INT64;
+      case "short" -> JsonTarget.INT16;
+      case "byte" -> JsonTarget.BYTE;
+      case "double" -> JsonTarget.DOUBLE;
+      case "float" -> JsonTarget.FLOAT;
+      case "decimal" -> JsonTarget.DECIMAL;
+      case "char" -> JsonTarget.CHAR;
+      case "DateTime" -> JsonTarget.DATETIME;
+      case "DateTimeOffset" -> JsonTarget.DATETIMEOFFSET;
+      case "Guid" -> JsonTarget.GUID;
+      case "TimeSpan" -> JsonTarget.TIMESPAN;
+      case "byte[]" -> JsonTarget.BYTES;
+      default -> null;
+    };
   }
 
   static boolean isJToken(CsType t) {

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.expr;
 
+import io.gatehouse.engine.expr.runtime.CsException;
 import io.gatehouse.api.HttpHeaders;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class CsDictionary {
 
   boolean containsKey(String key) {
     if (key == null) {
-      throw Values.fail("ArgumentNullException", "Value cannot be null. (Parameter 'key')");
+      throw new CsException("ArgumentNullException", "Value cannot be null. (Parameter 'key')");
     }
     return headers != null ? headers.contains(key) : map.containsKey(key);
   }
@@ -57,7 +58,7 @@ final class CsDictionary {
   /** The value, or {@code absent} when the key is missing. */
   Object lookup(String key, Object absent) {
     if (key == null) {
-      throw Values.fail("ArgumentNullException", "Value cannot be null. (Parameter 'key')");
+      throw new CsException("ArgumentNullException", "Value cannot be null. (Parameter 'key')");
     }
     if (headers != null) {
       return headers.contains(key) ? headers.get(key).toArray(String[]::new) : absent;
@@ -75,7 +76,7 @@ final class CsDictionary {
     return switch (missing) {
       case NULL -> null;
       case EMPTY_ARRAY -> new String[0];
-      case THROW -> throw Values.fail("KeyNotFoundException",
+      case THROW -> throw new CsException("KeyNotFoundException",
           "The given key '" + key + "' was not present in the dictionary.");
     };
   }
@@ -109,5 +110,36 @@ final class CsDictionary {
       out.add(((Map.Entry<?, ?>) e).getValue());
     }
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> writable() {
+    if (headers != null) {
+      throw CsException.invalidOperation("Collection is read-only.");
+    }
+    return (Map<String, Object>) map;
+  }
+
+  /** {@code Add(key, value)}: a duplicate key throws ArgumentException. */
+  void add(String key, Object value) {
+    if (containsKey(key)) {
+      throw CsException.argument("An item with the same key has already been added. Key: " + key, null);
+    }
+    writable().put(key, value);
+  }
+
+  /** The indexer setter: adds or replaces. */
+  void set(String key, Object value) {
+    containsKey(key);
+    writable().put(key, value);
+  }
+
+  /** {@code Remove(key)}. */
+  boolean remove(String key) {
+    if (!containsKey(key)) {
+      return false;
+    }
+    writable().remove(key);
+    return true;
   }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * (nullable, array, dictionary, key/value pair, sequence, list) carry their type arguments.
  */
 final class CsType {
-  enum Kind { NUMERIC, BOOL, STRING, OBJECT, NULL, VOID, NULLABLE, ARRAY, DICT, KVP, SEQ, LIST, CLASS, VALUE, LAMBDA }
+  enum Kind { NUMERIC, BOOL, STRING, OBJECT, NULL, VOID, NULLABLE, ARRAY, DICT, KVP, SEQ, LIST, SET, CLASS, VALUE, LAMBDA }
 
   final Kind kind;
   final String name;
@@ -39,6 +39,8 @@ final class CsType {
   static final CsType OBJECT = new CsType(Kind.OBJECT, "object", null, null, 0);
   static final CsType NULL = new CsType(Kind.NULL, "<null>", null, null, 0);
   static final CsType VOID = new CsType(Kind.VOID, "void", null, null, 0);
+  /** Placeholder type of an {@code out} argument before the called method gives it a type. */
+  static final CsType OUT = new CsType(Kind.VOID, "out argument", null, null, 0);
   static final CsType LAMBDA = new CsType(Kind.LAMBDA, "lambda expression", null, null, 0);
 
   static CsType cls(String name) {
@@ -66,6 +68,10 @@ final class CsType {
 
   static CsType list(CsType elem) {
     return new CsType(Kind.LIST, "List<" + elem.name + ">", elem, null, 0);
+  }
+
+  static CsType set(CsType elem) {
+    return new CsType(Kind.SET, "HashSet<" + elem.name + ">", elem, null, 0);
   }
 
   static CsType dict(CsType key, CsType value) {
@@ -106,12 +112,13 @@ final class CsType {
   /** Element type when enumerated, or null when not enumerable. */
   CsType elementType() {
     return switch (kind) {
-      case ARRAY, SEQ, LIST -> a;
+      case ARRAY, SEQ, LIST, SET -> a;
       case STRING -> CHAR;
       case DICT -> kvp(a, b);
       case CLASS -> switch (name) {
         case "JArray", "JToken", "JContainer" -> Library.JTOKEN;
         case "JObject" -> kvp(STRING, Library.JTOKEN);
+        case "GroupCollection" -> Library.GROUP;
         default -> null;
       };
       default -> null;

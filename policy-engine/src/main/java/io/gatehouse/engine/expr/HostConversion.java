@@ -1,5 +1,7 @@
 package io.gatehouse.engine.expr;
 
+import io.gatehouse.engine.expr.runtime.CsException;
+import io.gatehouse.engine.expr.runtime.CsParse;
 /** The conversions of spec 1.4 from an expression's static type to what its host attribute needs. */
 final class HostConversion {
   private HostConversion() {}
@@ -23,10 +25,10 @@ final class HostConversion {
           return f -> {
             Object v = body.eval(f);
             if (v == null) {
-              throw Values.nullReference();
+              throw CsException.nullReference();
             }
             if (v instanceof String s) {
-              return (Long) Parsing.parse(s, CsType.LONG);
+              return CsParse.parseLong(s);
             }
             if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
                 || v instanceof Character) {

@@ -1,8 +1,6 @@
 package io.gatehouse.engine.expr;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.engine.expr.runtime.CsException;
 import io.gatehouse.api.LastError;
 import io.gatehouse.engine.context.ApiInfo;
 import io.gatehouse.engine.context.DeploymentInfo;
@@ -16,12 +14,22 @@ import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.context.UserInfo;
 import io.gatehouse.engine.expr.Syntax.Arg;
 import io.gatehouse.engine.expr.Syntax.Expr;
+import io.gatehouse.engine.expr.runtime.CsDateTime;
+import io.gatehouse.engine.expr.runtime.CsGuid;
+import io.gatehouse.engine.expr.runtime.CsStringComparison;
+import io.gatehouse.engine.expr.runtime.Formatting;
+import io.gatehouse.engine.expr.runtime.JArray;
+import io.gatehouse.engine.expr.runtime.JContainer;
+import io.gatehouse.engine.expr.runtime.JObject;
+import io.gatehouse.engine.expr.runtime.JProperty;
+import io.gatehouse.engine.expr.runtime.JToken;
+import io.gatehouse.engine.expr.runtime.JTokenType;
+import io.gatehouse.engine.expr.runtime.Jwt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -50,9 +58,30 @@ final class Library {
   static final CsType DATETIME = CsType.value("DateTime");
   static final CsType GUID = CsType.value("Guid");
   static final CsType FORMATTING = CsType.value("Formatting");
+  static final CsType JTOKEN_TYPE = CsType.value("JTokenType");
   static final CsType STRING_COMPARISON = CsType.value("StringComparison");
   static final CsType SPLIT_OPTIONS = CsType.value("StringSplitOptions");
   static final CsType STRING_ARRAY = CsType.array(CsType.STRING);
+  static final CsType BYTES = CsType.array(CsType.BYTE);
+  static final CsType TIMESPAN = CsType.value("TimeSpan");
+  static final CsType DATETIMEOFFSET = CsType.value("DateTimeOffset");
+  static final CsType ENCODING = CsType.cls("Encoding");
+  static final CsType REGEX = CsType.cls("Regex");
+  static final CsType REGEX_OPTIONS = CsType.value("RegexOptions");
+  static final CsType MATCH = CsType.cls("Match");
+  static final CsType GROUP = CsType.cls("Group");
+  static final CsType GROUPS = CsType.cls("GroupCollection");
+  static final CsType MATCHES = CsType.list(MATCH);
+  static final CsType STRING_BUILDER = CsType.cls("StringBuilder");
+  static final CsType HASH = CsType.cls("HashAlgorithm");
+  static final CsType RANDOM = CsType.cls("Random");
+  static final CsType BASIC = CsType.cls("BasicAuthCredentials");
+  static final CsType XELEMENT = CsType.cls("XElement");
+  static final CsType XDOCUMENT = CsType.cls("XDocument");
+  static final CsType XATTRIBUTE = CsType.cls("XAttribute");
+  static final CsType XNAME = CsType.cls("XName");
+  static final CsType MIDPOINT = CsType.value("MidpointRounding");
+  static final CsType STRING_COMPARER = CsType.cls("StringComparer");
   static final CsType HEADERS = CsType.dict(CsType.STRING, STRING_ARRAY);
   static final CsType STRING_MAP = CsType.dict(CsType.STRING, CsType.STRING);
   static final CsType VARIABLES = CsType.dict(CsType.STRING, CsType.OBJECT);
@@ -61,7 +90,7 @@ final class Library {
       Map.entry("string", CsType.STRING), Map.entry("String", CsType.STRING),
       Map.entry("int", CsType.INT), Map.entry("Int32", CsType.INT),
       Map.entry("long", CsType.LONG), Map.entry("Int64", CsType.LONG),
-      Map.entry("short", CsType.SHORT), Map.entry("Int16", CsType.SHORT),
+      Map.entry("short", CsType.SHORT),
       Map.entry("byte", CsType.BYTE), Map.entry("Byte", CsType.BYTE),
       Map.entry("uint", CsType.UINT), Map.entry("ulong", CsType.ULONG),
       Map.entry("bool", CsType.BOOL), Map.entry("Boolean", CsType.BOOL),
@@ -73,17 +102,46 @@ final class Library {
       Map.entry("JToken", JTOKEN), Map.entry("JObject", JOBJECT), Map.entry("JArray", JARRAY),
       Map.entry("JValue", JVALUE), Map.entry("JProperty", JPROPERTY), Map.entry("JContainer", CsType.cls("JContainer")),
       Map.entry("Jwt", JWT), Map.entry("IResponse", RESPONSE), Map.entry("IMessageBody", BODY),
-      Map.entry("DateTime", DATETIME), Map.entry("Guid", GUID), Map.entry("Formatting", FORMATTING),
+      Map.entry("DateTime", DATETIME), Map.entry("Guid", GUID), Map.entry("Formatting", FORMATTING), Map.entry("JTokenType", JTOKEN_TYPE),
       Map.entry("StringComparison", STRING_COMPARISON), Map.entry("StringSplitOptions", SPLIT_OPTIONS),
       Map.entry("Convert", CsType.cls("Convert")), Map.entry("Math", CsType.cls("Math")),
       Map.entry("Uri", CsType.cls("Uri")), Map.entry("WebUtility", CsType.cls("WebUtility")),
       Map.entry("Array", CsType.cls("Array")), Map.entry("JsonConvert", CsType.cls("JsonConvert")),
-      Map.entry("Exception", CsType.cls("Exception")));
+      Map.entry("Exception", CsType.cls("Exception")),
+      Map.entry("TimeSpan", TIMESPAN), Map.entry("DateTimeOffset", DATETIMEOFFSET), Map.entry("Encoding", ENCODING),
+      Map.entry("Regex", REGEX), Map.entry("RegexOptions", REGEX_OPTIONS), Map.entry("Match", MATCH),
+      Map.entry("Group", GROUP), Map.entry("GroupCollection", GROUPS), Map.entry("MatchCollection", MATCHES),
+      Map.entry("StringBuilder", STRING_BUILDER), Map.entry("HashAlgorithm", HASH), Map.entry("Random", RANDOM),
+      Map.entry("HMACSHA1", CsType.cls("HMACSHA1")), Map.entry("HMACSHA256", CsType.cls("HMACSHA256")),
+      Map.entry("HMACSHA384", CsType.cls("HMACSHA384")), Map.entry("HMACSHA512", CsType.cls("HMACSHA512")),
+      Map.entry("HMACMD5", CsType.cls("HMACMD5")), Map.entry("SHA1", CsType.cls("SHA1")),
+      Map.entry("SHA256", CsType.cls("SHA256")), Map.entry("SHA384", CsType.cls("SHA384")),
+      Map.entry("SHA512", CsType.cls("SHA512")), Map.entry("MD5", CsType.cls("MD5")),
+      Map.entry("BitConverter", CsType.cls("BitConverter")), Map.entry("BasicAuthCredentials", BASIC),
+      Map.entry("XElement", XELEMENT), Map.entry("XDocument", XDOCUMENT), Map.entry("XAttribute", XATTRIBUTE),
+      Map.entry("XName", XNAME), Map.entry("MidpointRounding", MIDPOINT), Map.entry("Int16", CsType.SHORT),
+      Map.entry("StringComparer", STRING_COMPARER));
 
   static final List<String> TYPE_NAMES = List.copyOf(TYPES.keySet());
-  static final Set<String> NAMESPACE_ROOTS = Set.of("System", "Newtonsoft");
+  static final Set<String> NAMESPACE_ROOTS = Set.of("System", "Newtonsoft", "Microsoft");
 
   private final Binder binder;
+
+  private static JTokenType tokenType(String name) {
+    try {
+      return JTokenType.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static CsStringComparison comparison(String name) {
+    try {
+      return CsStringComparison.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 
   Library(Binder binder) {
     this.binder = binder;
@@ -94,7 +152,8 @@ final class Library {
     if (!args.isEmpty()) {
       return switch (simple) {
         case "IEnumerable" -> args.size() == 1 ? CsType.seq(args.get(0)) : null;
-        case "List", "IList" -> args.size() == 1 ? CsType.list(args.get(0)) : null;
+        case "List", "IList", "ICollection" -> args.size() == 1 ? CsType.list(args.get(0)) : null;
+        case "HashSet", "ISet" -> args.size() == 1 ? CsType.set(args.get(0)) : null;
         case "Nullable" -> args.size() == 1 ? CsType.nullable(args.get(0)) : null;
         case "IReadOnlyDictionary", "IDictionary", "Dictionary" ->
             args.size() == 2 ? CsType.dict(args.get(0), args.get(1)) : null;
@@ -143,7 +202,8 @@ final class Library {
 
   // ---- member access ----
 
-  private static <T> Bound prop(Bound target, CsType type, Class<T> cls, Function<T, Object> getter) {
+  /** A property read: the getter applied to the non-null target. */
+  static <T> Bound prop(Bound target, CsType type, Class<T> cls, Function<T, Object> getter) {
     Eval te = target.eval;
     return Bound.of(target.pos, type, f -> getter.apply(cls.cast(Values.requireNonNull(te.eval(f)))));
   }
@@ -182,27 +242,33 @@ final class Library {
   }
 
   private Bound staticMember(CsType t, String name, int pos) {
+    Bound utility = UtilityTypes.staticProperty(t, name, pos);
+    if (utility != null) {
+      return utility;
+    }
     Object v = switch (t.name + "." + name) {
       case "string.Empty" -> "";
       case "int.MaxValue" -> Integer.MAX_VALUE;
       case "int.MinValue" -> Integer.MIN_VALUE;
       case "long.MaxValue" -> Long.MAX_VALUE;
       case "long.MinValue" -> Long.MIN_VALUE;
-      case "Formatting.None" -> "None";
-      case "Formatting.Indented" -> "Indented";
+      case "Formatting.None" -> Formatting.None;
+      case "Formatting.Indented" -> Formatting.Indented;
       case "StringSplitOptions.None" -> 0;
       case "StringSplitOptions.RemoveEmptyEntries" -> 1;
       case "StringSplitOptions.TrimEntries" -> 2;
-      case "StringComparison.Ordinal", "StringComparison.InvariantCulture", "StringComparison.CurrentCulture" ->
-          "Ordinal";
-      case "StringComparison.OrdinalIgnoreCase", "StringComparison.InvariantCultureIgnoreCase",
-          "StringComparison.CurrentCultureIgnoreCase" -> "OrdinalIgnoreCase";
-      case "Guid.Empty" -> new UUID(0, 0);
+      case "Guid.Empty" -> CsGuid.EMPTY;
       default -> null;
     };
+    if (v == null && t == STRING_COMPARISON) {
+      v = comparison(name);
+    }
+    if (v == null && t == JTOKEN_TYPE) {
+      v = tokenType(name);
+    }
     if (v != null) {
       CsType type = switch (t.name) {
-        case "Formatting", "StringSplitOptions", "StringComparison", "Guid", "int", "long" -> t;
+        case "Formatting", "StringSplitOptions", "StringComparison", "Guid", "int", "long", "JTokenType", "DateTime" -> t;
         default -> CsType.STRING;
       };
       return Bound.constant(pos, type, v);
@@ -210,19 +276,19 @@ final class Library {
     if (t == DATETIME) {
       switch (name) {
         case "UtcNow" -> {
-          return Bound.of(pos, DATETIME, f -> CsDateTime.of(f.context.now(), CsDateTime.DateKind.Utc));
+          return Bound.of(pos, DATETIME, f -> CsDateTime.utcNow(f.context.now()));
         }
         case "Now" -> {
-          return Bound.of(pos, DATETIME, f -> CsDateTime.of(f.context.now(), CsDateTime.DateKind.Local));
+          return Bound.of(pos, DATETIME, f -> CsDateTime.now(f.context.now()));
         }
         case "Today" -> {
-          return Bound.of(pos, DATETIME, f -> {
-            CsDateTime d = CsDateTime.of(f.context.now(), CsDateTime.DateKind.Local);
-            return new CsDateTime(d.ticks() - Math.floorMod(d.ticks(), 864_000_000_000L), d.kind());
-          });
+          return Bound.of(pos, DATETIME, f -> CsDateTime.today(f.context.now()));
         }
         case "MinValue" -> {
-          return Bound.constant(pos, DATETIME, new CsDateTime(0, CsDateTime.DateKind.Unspecified));
+          return Bound.constant(pos, DATETIME, CsDateTime.MIN_VALUE);
+        }
+        case "MaxValue" -> {
+          return Bound.constant(pos, DATETIME, CsDateTime.MAX_VALUE);
         }
         default -> { }
       }
@@ -232,6 +298,10 @@ final class Library {
 
   private Bound instanceProperty(Bound target, String name) {
     CsType t = target.type;
+    Bound utility = UtilityTypes.instanceProperty(target, name);
+    if (utility != null) {
+      return utility;
+    }
     if (t == CONTEXT) {
       return switch (name) {
         case "Request" -> prop(target, REQUEST, PolicyContext.class, PolicyContext::request);
@@ -247,7 +317,7 @@ final class Library {
         case "LastError" -> prop(target, LAST_ERROR, PolicyContext.class, PolicyContext::lastError);
         case "RequestId" -> prop(target, GUID, PolicyContext.class, PolicyContext::requestId);
         case "Timestamp" -> prop(target, DATETIME, PolicyContext.class,
-            c -> CsDateTime.of(c.timestamp(), CsDateTime.DateKind.Utc));
+            c -> CsDateTime.utcNow(c.timestamp()));
         case "Tracing" -> prop(target, CsType.BOOL, PolicyContext.class, PolicyContext::tracing);
         default -> null;
       };
@@ -367,7 +437,20 @@ final class Library {
         case "Claims" -> HEADERS;
         default -> null;
       };
-      return type == null ? null : prop(target, type, Jwt.class, j -> j.member(name));
+      Function<Jwt, Object> g = switch (name) {
+        case "Id" -> Jwt::id;
+        case "Issuer" -> Jwt::issuer;
+        case "Subject" -> Jwt::subject;
+        case "Algorithm" -> Jwt::algorithm;
+        case "Type" -> Jwt::type;
+        case "Audiences" -> j -> j.audiences().toArray(String[]::new);
+        case "ExpirationTime" -> Jwt::expirationTime;
+        case "NotBefore" -> Jwt::notBefore;
+        case "IssuedAt" -> Jwt::issuedAt;
+        case "Claims" -> j -> CsDictionary.ofClaims(j.claims().asMap());
+        default -> null;
+      };
+      return type == null ? null : prop(target, type, Jwt.class, g);
     }
     switch (t.kind) {
       case STRING -> {
@@ -398,44 +481,47 @@ final class Library {
     }
     if (t == DATETIME) {
       Function<CsDateTime, Object> g = switch (name) {
-        case "Year" -> d -> d.local().getYear();
-        case "Month" -> d -> d.local().getMonthValue();
-        case "Day" -> d -> d.local().getDayOfMonth();
-        case "Hour" -> d -> d.local().getHour();
-        case "Minute" -> d -> d.local().getMinute();
-        case "Second" -> d -> d.local().getSecond();
-        case "Millisecond" -> d -> d.local().getNano() / 1_000_000;
-        case "DayOfYear" -> d -> d.local().getDayOfYear();
+        case "Year" -> CsDateTime::year;
+        case "Month" -> CsDateTime::month;
+        case "Day" -> CsDateTime::day;
+        case "Hour" -> CsDateTime::hour;
+        case "Minute" -> CsDateTime::minute;
+        case "Second" -> CsDateTime::second;
+        case "Millisecond" -> CsDateTime::millisecond;
+        case "DayOfYear" -> CsDateTime::dayOfYear;
         default -> null;
       };
       if (g != null) {
         return prop(target, CsType.INT, CsDateTime.class, g);
       }
-      if (name.equals("Ticks")) {
-        return prop(target, CsType.LONG, CsDateTime.class, CsDateTime::ticks);
-      }
-      if (name.equals("Date")) {
-        return prop(target, DATETIME, CsDateTime.class,
-            d -> new CsDateTime(d.ticks() - Math.floorMod(d.ticks(), 864_000_000_000L), d.kind()));
-      }
-      return null;
+      return switch (name) {
+        case "Ticks" -> prop(target, CsType.LONG, CsDateTime.class, CsDateTime::ticks);
+        case "Date" -> prop(target, DATETIME, CsDateTime.class, CsDateTime::date);
+        default -> null;
+      };
     }
     if (t == JPROPERTY) {
       return switch (name) {
-        case "Name" -> prop(target, CsType.STRING, Json.Property.class, Json.Property::name);
-        case "Value" -> prop(target, JTOKEN, Json.Property.class, Json.Property::value);
+        case "Name" -> prop(target, CsType.STRING, JProperty.class, JProperty::name);
+        case "Value" -> prop(target, JTOKEN, JProperty.class, JProperty::value);
         default -> null;
       };
     }
     if (Conversions.isJToken(t)) {
       return switch (name) {
-        case "Count" -> prop(target, CsType.INT, JsonNode.class, JsonNode::size);
-        case "HasValues" -> prop(target, CsType.BOOL, JsonNode.class, n -> n.isContainerNode() && n.size() > 0);
+        case "Count" -> t == JTOKEN || t == JVALUE ? null : prop(target, CsType.INT, JContainer.class, JContainer::count);
+        case "HasValues" -> prop(target, CsType.BOOL, JToken.class, JToken::hasValues);
+        case "Type" -> prop(target, JTOKEN_TYPE, JToken.class, JToken::type);
+        case "Parent" -> prop(target, CsType.cls("JContainer"), JToken.class, JToken::parent);
+        case "First" -> prop(target, JTOKEN, JToken.class, JToken::first);
+        case "Last" -> prop(target, JTOKEN, JToken.class, JToken::last);
+        case "Next" -> prop(target, JTOKEN, JToken.class, JToken::next);
+        case "Path" -> prop(target, CsType.STRING, JToken.class, JToken::path);
         default -> null;
       };
     }
     if (t.name.endsWith("Exception") && name.equals("Message")) {
-      return prop(target, CsType.STRING, ExpressionFailure.class, ExpressionFailure::getMessage);
+      return prop(target, CsType.STRING, CsException.class, CsException::message);
     }
     return null;
   }
@@ -455,7 +541,7 @@ final class Library {
         String s = (String) Values.requireNonNull(te.eval(f));
         int i = (Integer) k.eval(f);
         if (i < 0 || i >= s.length()) {
-          throw Values.fail("IndexOutOfRangeException", "Index was outside the bounds of the array.");
+          throw new CsException("IndexOutOfRangeException", "Index was outside the bounds of the array.");
         }
         return s.charAt(i);
       });
@@ -472,23 +558,34 @@ final class Library {
         List<?> l = (List<?>) Values.requireNonNull(te.eval(f));
         int i = (Integer) k.eval(f);
         if (i < 0 || i >= l.size()) {
-          throw Values.fail("ArgumentOutOfRangeException", "Index was out of range. Must be non-negative and less"
+          throw new CsException("ArgumentOutOfRangeException", "Index was out of range. Must be non-negative and less"
               + " than the size of the collection. (Parameter 'index')");
         }
         return l.get(i);
       });
     }
+    if (t == GROUPS) {
+      boolean byName = key.type == CsType.STRING;
+      Eval k = byName ? key.eval : Conversions.implicit(key, CsType.INT, key.pos);
+      return Bound.of(pos, GROUP, f -> {
+        io.gatehouse.engine.expr.runtime.CsGroupCollection g =
+            (io.gatehouse.engine.expr.runtime.CsGroupCollection) Values.requireNonNull(te.eval(f));
+        return byName ? g.get((String) k.eval(f)) : g.get((Integer) k.eval(f));
+      });
+    }
     if (t.kind == CsType.Kind.DICT) {
       Eval k = Conversions.implicit(key, t.a, key.pos);
-      return Bound.of(pos, t.b, f -> ((CsDictionary) Values.requireNonNull(te.eval(f))).get((String) k.eval(f)));
+      Bound b = Bound.of(pos, t.b, f -> ((CsDictionary) Values.requireNonNull(te.eval(f))).get((String) k.eval(f)));
+      b.store = (f, v) -> ((CsDictionary) Values.requireNonNull(te.eval(f))).set((String) k.eval(f), v);
+      return b;
     }
     if (Conversions.isJToken(t) || t == JPROPERTY) {
       if (key.type != CsType.STRING && !key.type.isIntegral() && key.type != CsType.OBJECT) {
         throw new CompileError(key.pos, "cannot convert %s to a JToken key", key.type.name);
       }
       Eval k = key.type.isIntegral() ? Conversions.implicit(key, CsType.INT, key.pos) : key.eval;
-      Bound b = Bound.of(pos, JTOKEN, f -> Json.index(Values.requireNonNull(te.eval(f)), k.eval(f)));
-      b.store = (f, v) -> Json.setIndex(Values.requireNonNull(te.eval(f)), k.eval(f), v);
+      Bound b = Bound.of(pos, JTOKEN, f -> ((JToken) Values.requireNonNull(te.eval(f))).get(k.eval(f)));
+      b.store = (f, v) -> ((JToken) Values.requireNonNull(te.eval(f))).set(k.eval(f), v);
       return b;
     }
     throw new CompileError(pos, "cannot apply indexing with [] to an expression of type %s", t.name);
@@ -497,36 +594,24 @@ final class Library {
   // ---- constructors ----
 
   Bound construct(CsType type, List<Arg> args, List<Expr> init, int pos) {
+    Bound made = constructBare(type, args, pos);
+    return init == null ? made : Collections.initialize(binder, made, init);
+  }
+
+  private Bound constructBare(CsType type, List<Arg> args, int pos) {
     List<Bound> bound = new ArrayList<>();
     for (Arg a : args) {
       bound.add(binder.value(a.value()));
-    }
-    if (init != null) {
-      throw new CompileError(pos, "object and collection initializers are not supported yet");
     }
     if (type == JOBJECT || type == JARRAY) {
       Eval[] items = evals(bound, CsType.OBJECT);
       boolean obj = type == JOBJECT;
       return Bound.of(pos, type, f -> {
-        if (obj) {
-          ObjectNode o = Json.NODES.objectNode();
-          for (Eval e : items) {
-            addContent(o, e.eval(f));
-          }
-          return o;
+        Object[] content = new Object[items.length];
+        for (int i = 0; i < items.length; i++) {
+          content[i] = items[i].eval(f);
         }
-        ArrayNode a = Json.NODES.arrayNode();
-        for (Eval e : items) {
-          Object v = e.eval(f);
-          if (v instanceof Object[] arr && items.length == 1) {
-            for (Object x : arr) {
-              a.add(Json.fromValue(x));
-            }
-          } else {
-            a.add(Json.fromValue(v));
-          }
-        }
-        return a;
+        return obj ? new JObject(content) : new JArray(content);
       });
     }
     if (type == JPROPERTY) {
@@ -535,34 +620,18 @@ final class Library {
       }
       Eval n = Conversions.implicit(bound.get(0), CsType.STRING, bound.get(0).pos);
       Eval v = bound.get(1).eval;
-      return Bound.of(pos, JPROPERTY, f -> new Json.Property((String) Values.requireNonNull(n.eval(f)),
-          Json.fromValue(v.eval(f))));
+      return Bound.of(pos, JPROPERTY, f -> new JProperty((String) Values.requireNonNull(n.eval(f)), v.eval(f)));
+    }
+    Bound utility = UtilityTypes.construct(type, bound, pos);
+    if (utility != null) {
+      return utility;
     }
     if (type.name.endsWith("Exception")) {
       Eval m = bound.isEmpty() ? f -> "Exception of type 'System." + type.name + "' was thrown."
           : Conversions.implicit(bound.get(0), CsType.STRING, bound.get(0).pos);
-      return Bound.of(pos, type, f -> new ExpressionFailure(type.name, (String) m.eval(f)));
+      return Bound.of(pos, type, f -> CsException.of(type.name, (String) m.eval(f)));
     }
     throw new CompileError(pos, "cannot create an instance of %s in a policy expression", type.name);
-  }
-
-  private static void addContent(ObjectNode o, Object v) {
-    if (v == null) {
-      return;
-    }
-    if (v instanceof Json.Property p) {
-      if (o.has(p.name())) {
-        throw Values.fail("ArgumentException", "Can not add property " + p.name()
-            + " to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.");
-      }
-      o.set(p.name(), p.value());
-    } else if (v instanceof Object[] arr) {
-      for (Object x : arr) {
-        addContent(o, x);
-      }
-    } else {
-      throw Values.fail("ArgumentException", "Can not add " + Values.netTypeName(v) + " to Newtonsoft.Json.Linq.JObject.");
-    }
   }
 
   private Eval[] evals(List<Bound> bound, CsType type) {
@@ -578,8 +647,12 @@ final class Library {
   Bound call(Bound target, String name, List<CsType> typeArgs, List<Arg> args, int pos) {
     List<Bound> bound = new ArrayList<>();
     for (Arg a : args) {
+      if ("out".equals(a.modifier())) {
+        bound.add(Bound.of(a.pos(), CsType.OUT, null));
+        continue;
+      }
       if (a.modifier() != null) {
-        throw new CompileError(a.pos(), "out and ref arguments are not supported yet");
+        throw new CompileError(a.pos(), "%s arguments are not supported", a.modifier());
       }
       Bound b = binder.bind(a.value());
       if (b.typeRef != null || b.namespace != null) {

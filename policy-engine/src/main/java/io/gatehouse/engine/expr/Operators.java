@@ -1,5 +1,11 @@
 package io.gatehouse.engine.expr;
 
+import io.gatehouse.engine.expr.runtime.CsException;
+import io.gatehouse.engine.expr.runtime.CsDateTime;
+import io.gatehouse.engine.expr.runtime.CsDateTimeOffset;
+import io.gatehouse.engine.expr.runtime.CsDecimal;
+import io.gatehouse.engine.expr.runtime.CsTimeSpan;
+import io.gatehouse.engine.expr.runtime.CsNumeric;
 import io.gatehouse.engine.expr.Syntax.*;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -62,6 +68,14 @@ final class Operators {
     }
   }
 
+  /** Value types with C# ordering operators. */
+  private static final java.util.Set<String> ORDERED = java.util.Set.of("DateTime", "TimeSpan", "DateTimeOffset");
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareValues(Object a, Object b) {
+    return ((Comparable) a).compareTo(b);
+  }
+
   private static Bound fold(Bound result, Bound... operands) {
     for (Bound o : operands) {
       if (!o.constant) {
@@ -70,7 +84,7 @@ final class Operators {
     }
     try {
       return Bound.constant(result.pos, result.type, result.eval.eval(null));
-    } catch (ExpressionFailure e) {
+    } catch (CsException e) {
       throw new CompileError(result.pos, "the constant expression fails: " + e.typeName());
     }
   }
@@ -181,6 +195,15 @@ final class Operators {
     CsType lt = l.type.underlying();
     CsType rt = r.type.underlying();
     boolean lifted = l.type.isNullable() || r.type.isNullable() || l.type == CsType.NULL || r.type == CsType.NULL;
+    if ((op.equals("&") || op.equals("|") || op.equals("^")) && lt == Library.REGEX_OPTIONS && rt == lt) {
+      Eval le = l.eval;
+      Eval re = r.eval;
+      return fold(Bound.of(x.pos(), lt, f -> {
+        int a = (Integer) le.eval(f);
+        int c = (Integer) re.eval(f);
+        return op.equals("&") ? a & c : op.equals("|") ? a | c : a ^ c;
+      }), l, r);
+    }
     if ((op.equals("&") || op.equals("|") || op.equals("^")) && lt == CsType.BOOL && rt == CsType.BOOL) {
       Eval le = l.eval;
       Eval re = r.eval;
@@ -190,13 +213,36 @@ final class Operators {
         return op.equals("&") ? a & c : op.equals("|") ? a | c : a ^ c;
       });
     }
-    if (lt.name.equals("DateTime") && rt.name.equals("DateTime") && isComparison(op)) {
+    if (op.equals("-") && (lt == Library.DATETIME || lt == Library.DATETIMEOFFSET) && rt.equals(lt)) {
+      Eval le = l.eval;
+      Eval re = r.eval;
+      return Bound.of(x.pos(), Library.TIMESPAN, f -> {
+        Object a = Values.requireNonNull(le.eval(f));
+        Object c = Values.requireNonNull(re.eval(f));
+        return a instanceof CsDateTime d ? d.subtract((CsDateTime) c)
+            : ((CsDateTimeOffset) a).subtract((CsDateTimeOffset) c);
+      });
+    }
+    if ((op.equals("+") || op.equals("-")) && rt == Library.TIMESPAN
+        && (lt == Library.DATETIME || lt == Library.DATETIMEOFFSET || lt == Library.TIMESPAN)) {
+      Eval le = l.eval;
+      Eval re = r.eval;
+      boolean plus = op.equals("+");
+      return Bound.of(x.pos(), lt, f -> {
+        Object a = Values.requireNonNull(le.eval(f));
+        CsTimeSpan span = (CsTimeSpan) Values.requireNonNull(re.eval(f));
+        CsTimeSpan s = plus ? span : span.negate();
+        return a instanceof CsDateTime d ? d.add(s) : a instanceof CsDateTimeOffset o ? o.add(s)
+            : ((CsTimeSpan) a).add(s);
+      });
+    }
+    if (lt.kind == CsType.Kind.VALUE && lt.equals(rt) && ORDERED.contains(lt.name) && isComparison(op)) {
       Eval le = l.eval;
       Eval re = r.eval;
       return Bound.of(x.pos(), CsType.BOOL, f -> {
         Object a = le.eval(f);
         Object c = re.eval(f);
-        return a != null && c != null && compare(op, ((CsDateTime) a).compareTo((CsDateTime) c));
+        return a != null && c != null && compare(op, compareValues(a, c));
       });
     }
     if (!lt.isNumeric() || !rt.isNumeric()) {
@@ -326,16 +372,7 @@ final class Operators {
         return a ^ b;
       }
       default -> {
-        if (b == 0) {
-          throw Values.fail("DivideByZeroException", "Attempted to divide by zero.");
-        }
-        if (a == Integer.MIN_VALUE && b == -1) {
-          if (op.equals("%")) {
-            return 0;
-          }
-          throw Values.fail("OverflowException", "Arithmetic operation resulted in an overflow.");
-        }
-        return op.equals("/") ? a / b : a % b;
+        return op.equals("/") ? CsNumeric.divide(a, b) : CsNumeric.remainder(a, b);
       }
     }
   }
@@ -350,19 +387,13 @@ final class Operators {
       case "|" -> r = a | b;
       case "^" -> r = a ^ b;
       default -> {
-        if (b == 0) {
-          throw Values.fail("DivideByZeroException", "Attempted to divide by zero.");
-        }
         if (t == CsType.ULONG) {
+          if (b == 0) {
+            throw CsException.divideByZero();
+          }
           r = op.equals("/") ? Long.divideUnsigned(a, b) : Long.remainderUnsigned(a, b);
         } else {
-          if (a == Long.MIN_VALUE && b == -1) {
-            if (op.equals("%")) {
-              return 0L;
-            }
-            throw Values.fail("OverflowException", "Arithmetic operation resulted in an overflow.");
-          }
-          r = op.equals("/") ? a / b : a % b;
+          r = op.equals("/") ? CsNumeric.divide(a, b) : CsNumeric.remainder(a, b);
         }
       }
     }
@@ -381,30 +412,13 @@ final class Operators {
   }
 
   private static Object decimalOp(String op, BigDecimal a, BigDecimal b) {
-    switch (op) {
-      case "+" -> {
-        return a.add(b, Values.DECIMAL);
-      }
-      case "-" -> {
-        return a.subtract(b, Values.DECIMAL);
-      }
-      case "*" -> {
-        return a.multiply(b, Values.DECIMAL);
-      }
-      default -> {
-        if (b.signum() == 0) {
-          throw Values.fail("DivideByZeroException", "Attempted to divide by zero.");
-        }
-        if (op.equals("%")) {
-          return a.remainder(b, Values.DECIMAL);
-        }
-        try {
-          return a.divide(b);
-        } catch (ArithmeticException e) {
-          return a.divide(b, new java.math.MathContext(28)).stripTrailingZeros();
-        }
-      }
-    }
+    return switch (op) {
+      case "+" -> CsDecimal.add(a, b);
+      case "-" -> CsDecimal.subtract(a, b);
+      case "*" -> CsDecimal.multiply(a, b);
+      case "/" -> CsDecimal.divide(a, b);
+      default -> CsDecimal.remainder(a, b);
+    };
   }
 
   private static Bound coalesce(Binary x, Bound l, Bound r) {

@@ -1,12 +1,14 @@
 package io.gatehouse.engine.expr;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.engine.expr.runtime.CsException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import io.gatehouse.engine.expr.runtime.JObject;
+import io.gatehouse.engine.expr.runtime.JProperty;
+import io.gatehouse.engine.expr.runtime.JToken;
+import io.gatehouse.engine.expr.runtime.JValue;
 
 /** Enumeration of runtime collections as C# {@code IEnumerable<T>}; LINQ results are eager ArrayLists. */
 final class Sequences {
@@ -38,29 +40,24 @@ final class Sequences {
     if (c instanceof CsDictionary d) {
       return d.entries();
     }
-    if (c instanceof JsonNode n) {
+    if (c instanceof JObject o) {
       List<Object> out = new ArrayList<>();
-      if (n.isObject()) {
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-        while (it.hasNext()) {
-          Map.Entry<String, JsonNode> e = it.next();
-          out.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue()));
-        }
-      } else if (n.isArray()) {
-        n.forEach(out::add);
-      } else {
-        throw Values.fail("InvalidOperationException", "Cannot access child value on Newtonsoft.Json.Linq.JValue.");
+      for (JProperty p : o.properties()) {
+        out.add(new AbstractMap.SimpleImmutableEntry<>(p.name(), p.value()));
       }
       return out;
     }
-    if (c instanceof Json.Property p) {
-      return List.of(p.value());
+    if (c instanceof JValue) {
+      throw CsException.invalidOperation("Cannot access child value on Newtonsoft.Json.Linq.JValue.");
+    }
+    if (c instanceof JToken t) {
+      return new ArrayList<>(t.children());
     }
     if (c instanceof Iterable<?> it) {
       List<Object> out = new ArrayList<>();
       it.forEach(out::add);
       return out;
     }
-    throw Values.fail("InvalidCastException", "The value is not enumerable.");
+    throw new CsException("InvalidCastException", "The value is not enumerable.");
   }
 }

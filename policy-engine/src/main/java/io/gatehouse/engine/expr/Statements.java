@@ -4,51 +4,20 @@ import io.gatehouse.engine.expr.Syntax.*;
 import io.gatehouse.engine.expr.runtime.CsException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Compilation of the loop, exception and switch statements. */
 final class Statements {
   private Statements() {}
 
-  /** .NET exception hierarchy for {@code catch} filtering: type to base type. */
-  private static final Map<String, String> PARENTS = Map.ofEntries(
-      Map.entry("SystemException", "Exception"),
-      Map.entry("ArgumentException", "SystemException"),
-      Map.entry("ArgumentNullException", "ArgumentException"),
-      Map.entry("ArgumentOutOfRangeException", "ArgumentException"),
-      Map.entry("FormatException", "SystemException"),
-      Map.entry("InvalidCastException", "SystemException"),
-      Map.entry("InvalidOperationException", "SystemException"),
-      Map.entry("NullReferenceException", "SystemException"),
-      Map.entry("KeyNotFoundException", "SystemException"),
-      Map.entry("IndexOutOfRangeException", "SystemException"),
-      Map.entry("ArithmeticException", "SystemException"),
-      Map.entry("DivideByZeroException", "ArithmeticException"),
-      Map.entry("OverflowException", "ArithmeticException"),
-      Map.entry("JsonException", "Exception"),
-      Map.entry("JsonReaderException", "JsonException"),
-      Map.entry("UriFormatException", "FormatException"),
-      Map.entry("NotSupportedException", "SystemException"),
-      Map.entry("RegexMatchTimeoutException", "TimeoutException"),
-      Map.entry("TimeoutException", "SystemException"));
-
+  /** Whether {@code name} names a .NET exception type (the runtime treats unknown ones as direct subclasses). */
   static boolean isException(String name) {
-    return name.equals("Exception") || PARENTS.containsKey(name);
-  }
-
-  static boolean catches(String catchType, String thrown) {
-    for (String t = thrown; t != null; t = PARENTS.get(t)) {
-      if (t.equals(catchType)) {
-        return true;
-      }
-    }
-    return catchType.equals("Exception");
+    return name.endsWith("Exception");
   }
 
   static Exec throwStmt(Binder b, Throw t) {
     if (t.value() == null) {
       return f -> {
-        throw Values.fail("InvalidOperationException", "rethrow outside catch");
+        throw new CsException("InvalidOperationException", "rethrow outside catch");
       };
     }
     Bound v = b.value(t.value());
@@ -59,9 +28,9 @@ final class Statements {
     return f -> {
       Object ex = e.eval(f);
       if (ex == null) {
-        throw Values.nullReference();
+        throw CsException.nullReference();
       }
-      throw (ExpressionFailure) ex;
+      throw (CsException) ex;
     };
   }
 
@@ -85,7 +54,7 @@ final class Statements {
       return f -> {
         Object c = ce.eval(f);
         if (c == null) {
-          throw Values.nullReference();
+          throw CsException.nullReference();
         }
         for (Object item : Sequences.iterate(c)) {
           f.step();
@@ -178,17 +147,10 @@ final class Statements {
     Handler[] hs = handlers.toArray(Handler[]::new);
     return f -> {
       try {
-        try {
-          return body.run(f);
-        } catch (CsException ce) {
-          throw new ExpressionFailure(ce.typeName(), ce.message(), ce);
-        }
-      } catch (ExpressionFailure ex) {
-        if (ex.typeName().equals(Frame.BUDGET_EXCEEDED)) {
-          throw ex;
-        }
+        return body.run(f);
+      } catch (CsException ex) {
         for (Handler h : hs) {
-          if (catches(h.type(), ex.typeName())) {
+          if (ex.isA(h.type())) {
             if (h.slot() >= 0) {
               f.locals[h.slot()] = ex;
             }

@@ -1,76 +1,49 @@
 package io.gatehouse.engine.expr;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.engine.context.ResponseContext;
+import io.gatehouse.engine.expr.runtime.CsDateTime;
+import io.gatehouse.engine.expr.runtime.CsDateTimeOffset;
+import io.gatehouse.engine.expr.runtime.CsDecimal;
+import io.gatehouse.engine.expr.runtime.CsException;
+import io.gatehouse.engine.expr.runtime.CsFormat;
+import io.gatehouse.engine.expr.runtime.CsNumeric;
+import io.gatehouse.engine.expr.runtime.CsTimeSpan;
+import io.gatehouse.engine.expr.runtime.CsTypes;
+import io.gatehouse.engine.expr.runtime.JArray;
+import io.gatehouse.engine.expr.runtime.JContainer;
+import io.gatehouse.engine.expr.runtime.JObject;
+import io.gatehouse.engine.expr.runtime.JProperty;
+import io.gatehouse.engine.expr.runtime.JToken;
+import io.gatehouse.engine.expr.runtime.JValue;
+import io.gatehouse.engine.expr.runtime.Jwt;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** C# runtime semantics of values: ToString text, numeric conversion, runtime type tests. */
+/**
+ * C# runtime semantics of values that depend on the compiler's own representations (dictionaries, key/value pairs,
+ * static types): ToString text, numeric conversion, runtime type tests. Everything else delegates to the runtime.
+ */
 final class Values {
   private Values() {}
 
-  static final MathContext DECIMAL = new MathContext(29);
-
-  /** A .NET exception as the engine reports it. */
-  static ExpressionFailure fail(String type, String message) {
-    return new ExpressionFailure(type, message);
-  }
-
-  static ExpressionFailure nullReference() {
-    return fail("NullReferenceException", "Object reference not set to an instance of an object.");
-  }
-
-  static ExpressionFailure invalidCast(Object v, CsType to) {
-    return fail("InvalidCastException", "Unable to cast object of type '" + netTypeName(v) + "' to type '"
-        + netName(to) + "'.");
+  static CsException invalidCast(Object v, CsType to) {
+    return CsException.invalidCast(netTypeName(v), netName(to));
   }
 
   static Object requireNonNull(Object v) {
     if (v == null) {
-      throw nullReference();
+      throw CsException.nullReference();
     }
     return v;
   }
 
   /** The .NET full type name of a runtime value, for messages. */
   static String netTypeName(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof String) {
-      return "System.String";
-    }
-    if (v instanceof Integer) {
-      return "System.Int32";
-    }
-    if (v instanceof Long) {
-      return "System.Int64";
-    }
-    if (v instanceof Boolean) {
-      return "System.Boolean";
-    }
-    if (v instanceof Double) {
-      return "System.Double";
-    }
-    if (v instanceof Character) {
-      return "System.Char";
-    }
-    if (v instanceof BigDecimal) {
-      return "System.Decimal";
-    }
-    if (v instanceof JsonNode n) {
-      return "Newtonsoft.Json.Linq." + Json.typeName(n);
-    }
-    if (v instanceof String[]) {
-      return "System.String[]";
-    }
     if (v instanceof ResponseContext) {
       return "Microsoft.WindowsAzure.ApiManagement.Proxy.Gateway.Policies.Expressions.IResponse";
     }
-    return v.getClass().getSimpleName();
+    return v == null ? "null" : CsTypes.netTypeName(v);
   }
 
   static String netName(CsType t) {
@@ -83,84 +56,21 @@ final class Values {
       case "char" -> "System.Char";
       case "decimal" -> "System.Decimal";
       case "object" -> "System.Object";
-      case "JObject", "JArray", "JToken", "JValue", "JProperty" -> "Newtonsoft.Json.Linq." + t.name;
+      case "DateTime", "Guid", "TimeSpan", "DateTimeOffset" -> "System." + t.name;
+      case "JObject", "JArray", "JToken", "JValue", "JProperty", "JContainer" -> "Newtonsoft.Json.Linq." + t.name;
       default -> t.name;
     };
   }
 
   /** C# {@code ToString()} of a runtime value with the invariant culture; null gives "". */
   static String toText(Object v) {
-    if (v == null) {
-      return "";
-    }
-    if (v instanceof String s) {
-      return s;
-    }
-    if (v instanceof Boolean b) {
-      return b ? "True" : "False";
-    }
-    if (v instanceof Double d) {
-      return formatDouble(d);
-    }
-    if (v instanceof Float f) {
-      return formatDouble(Double.parseDouble(Float.toString(f)));
-    }
-    if (v instanceof BigDecimal d) {
-      return d.toPlainString();
-    }
-    if (v instanceof JsonNode n) {
-      return Json.toText(n);
-    }
-    if (v instanceof Json.Property p) {
-      return Json.write(p, true);
-    }
     if (v instanceof Map.Entry<?, ?> e) {
       return "[" + toText(e.getKey()) + ", " + toText(e.getValue()) + "]";
     }
-    if (v instanceof String[]) {
-      return "System.String[]";
+    if (v instanceof CsDictionary) {
+      return "System.Collections.Generic.IReadOnlyDictionary`2";
     }
-    if (v instanceof Object[]) {
-      return "System.Object[]";
-    }
-    if (v instanceof byte[]) {
-      return "System.Byte[]";
-    }
-    if (v instanceof UUID u) {
-      return u.toString();
-    }
-    if (v instanceof List<?>) {
-      return "System.Collections.Generic.List`1[System.Object]";
-    }
-    return v.toString();
-  }
-
-  /** .NET Core 3.0+ shortest round-trip double text ({@code 3}, {@code 1E+21}, {@code 1E-07}). */
-  static String formatDouble(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "Infinity" : "-Infinity";
-    }
-    if (d == 0) {
-      return (1 / d) < 0 ? "-0" : "0";
-    }
-    BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-    int exponent = bd.precision() - bd.scale() - 1;
-    if (exponent >= 15 || exponent < -5) {
-      String digits = bd.unscaledValue().abs().toString();
-      StringBuilder sb = new StringBuilder(d < 0 ? "-" : "");
-      sb.append(digits.charAt(0));
-      if (digits.length() > 1) {
-        sb.append('.').append(digits, 1, digits.length());
-      }
-      sb.append('E').append(exponent < 0 ? '-' : '+');
-      String e = Integer.toString(Math.abs(exponent));
-      sb.append(e.length() < 2 ? "0" + e : e);
-      return sb.toString();
-    }
-    return bd.toPlainString();
+    return CsFormat.toDisplayString(v);
   }
 
   // ---- numbers ----
@@ -188,10 +98,7 @@ final class Values {
     }
     if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw fail("OverflowException", "Value was either too large or too small for a Decimal.");
-      }
-      return new BigDecimal(d, new MathContext(15)).stripTrailingZeros();
+      return CsDecimal.fromDouble(d);
     }
     return BigDecimal.valueOf(((Number) v).longValue());
   }
@@ -201,34 +108,21 @@ final class Values {
     switch (to.name) {
       case "int" -> {
         if (v instanceof Double || v instanceof Float) {
-          double d = ((Number) v).doubleValue();
-          return Double.isNaN(d) || d >= 2147483648.0 || d <= -2147483649.0 ? Integer.MIN_VALUE : (int) d;
+          return CsNumeric.doubleToInt(((Number) v).doubleValue());
         }
-        if (v instanceof BigDecimal d) {
-          return intExact(d);
-        }
-        return (int) toLong(v);
+        return v instanceof BigDecimal d ? CsDecimal.toInt(d) : (int) toLong(v);
       }
       case "long" -> {
         if (v instanceof Double || v instanceof Float) {
-          double d = ((Number) v).doubleValue();
-          return Double.isNaN(d) || d >= 9.2233720368547758E18 || d < -9.2233720368547758E18 ? Long.MIN_VALUE
-              : (long) d;
+          return CsNumeric.doubleToLong(((Number) v).doubleValue());
         }
-        if (v instanceof BigDecimal d) {
-          try {
-            return d.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
-          } catch (ArithmeticException e) {
-            throw fail("OverflowException", "Value was either too large or too small for an Int64.");
-          }
-        }
-        return toLong(v);
+        return v instanceof BigDecimal d ? CsDecimal.toLong(d) : toLong(v);
       }
       case "short" -> {
-        return (short) (v instanceof BigDecimal d ? intExact(d) : (long) toDouble(v));
+        return (short) (v instanceof BigDecimal d ? CsDecimal.toInt(d) : (long) toDouble(v));
       }
       case "byte" -> {
-        return (byte) (v instanceof BigDecimal d ? intExact(d) : (long) toDouble(v));
+        return (byte) (v instanceof BigDecimal d ? CsDecimal.toInt(d) : (long) toDouble(v));
       }
       case "uint" -> {
         return toLong(v) & 0xFFFFFFFFL;
@@ -249,14 +143,6 @@ final class Values {
         return toDecimal(v);
       }
       default -> throw new IllegalStateException(to.name);
-    }
-  }
-
-  private static int intExact(BigDecimal d) {
-    try {
-      return d.setScale(0, java.math.RoundingMode.DOWN).intValueExact();
-    } catch (ArithmeticException e) {
-      throw fail("OverflowException", "Value was either too large or too small for an Int32.");
     }
   }
 
@@ -281,20 +167,33 @@ final class Values {
       case ARRAY -> t.a.kind == CsType.Kind.STRING ? v instanceof String[]
           : t.a.name.equals("byte") ? v instanceof byte[] : v instanceof Object[];
       case LIST -> v instanceof java.util.ArrayList;
+      case SET -> v instanceof java.util.Set;
       case SEQ -> v instanceof Iterable || v instanceof Object[] || v instanceof String;
       case DICT -> v instanceof CsDictionary;
       case KVP -> v instanceof Map.Entry;
       case CLASS, VALUE -> switch (t.name) {
-        case "JToken" -> v instanceof JsonNode || v instanceof Json.Property;
-        case "JContainer" -> (v instanceof JsonNode n && n.isContainerNode()) || v instanceof Json.Property;
-        case "JObject" -> v instanceof JsonNode n && n.isObject();
-        case "JArray" -> v instanceof JsonNode n && n.isArray();
-        case "JValue" -> v instanceof JsonNode n && n.isValueNode();
-        case "JProperty" -> v instanceof Json.Property;
+        case "JToken" -> v instanceof JToken;
+        case "JContainer" -> v instanceof JContainer;
+        case "JObject" -> v instanceof JObject;
+        case "JArray" -> v instanceof JArray;
+        case "JValue" -> v instanceof JValue;
+        case "JProperty" -> v instanceof JProperty;
         case "IResponse" -> v instanceof ResponseContext;
         case "Jwt" -> v instanceof Jwt;
         case "DateTime" -> v instanceof CsDateTime;
         case "Guid" -> v instanceof UUID;
+        case "TimeSpan" -> v instanceof CsTimeSpan;
+        case "DateTimeOffset" -> v instanceof CsDateTimeOffset;
+        case "Encoding" -> v instanceof io.gatehouse.engine.expr.runtime.CsEncoding;
+        case "Regex" -> v instanceof io.gatehouse.engine.expr.runtime.CsRegex;
+        case "Match" -> v instanceof io.gatehouse.engine.expr.runtime.CsMatch;
+        case "Group" -> v instanceof io.gatehouse.engine.expr.runtime.CsGroup;
+        case "StringBuilder" -> v instanceof io.gatehouse.engine.expr.runtime.CsStringBuilder;
+        case "BasicAuthCredentials" -> v instanceof io.gatehouse.engine.expr.runtime.BasicAuthCredentials;
+        case "Random" -> v instanceof io.gatehouse.engine.expr.runtime.CsRandom;
+        case "XElement" -> v instanceof io.gatehouse.engine.expr.xml.XElement;
+        case "XDocument" -> v instanceof io.gatehouse.engine.expr.xml.XDocument;
+        case "XAttribute" -> v instanceof io.gatehouse.engine.expr.xml.XAttribute;
         default -> false;
       };
       default -> false;

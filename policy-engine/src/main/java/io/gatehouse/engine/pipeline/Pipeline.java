@@ -92,6 +92,14 @@ public final class Pipeline {
     return done;
   }
 
+  /**
+   * Fails the request before inbound (a built-in step such as the subscription key check): the failure's default
+   * response is prepared and the effective on-error runs, exactly as for a policy failure.
+   */
+  public CompletionStage<Void> fail(Exchange exchange, PolicyFailure failure) {
+    return runOnError(exchange, failure);
+  }
+
   private static Flow then(Flow flow, Supplier<Flow> next) {
     if (flow == Flow.END) {
       return Flow.END;

@@ -1,10 +1,13 @@
 package io.gatehouse.engine.testing;
 
+import io.gatehouse.api.Subscription;
 import io.gatehouse.engine.Gatehouse;
+import io.gatehouse.engine.subscription.InMemorySubscriptionStore;
 import io.gatehouse.xml.apiops.ApiOpsOptions;
 import io.gatehouse.xml.config.GatewayConfig;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -72,6 +75,12 @@ public final class TestGateway {
     /** Supplies or overrides a named value of the APIOps tree (secrets are never in trees). */
     public Builder namedValue(String name, String value) {
       options = options.withNamedValue(name, value);
+      return this;
+    }
+
+    /** Subscriptions whose keys callers may present (held in an {@link InMemorySubscriptionStore}). */
+    public Builder subscriptions(Subscription... subscriptions) {
+      gatehouse.subscriptions(new InMemorySubscriptionStore(List.of(subscriptions)));
       return this;
     }
 

@@ -55,6 +55,7 @@ class ExprVectorsTest {
       "V30 ~ @(-7 / 2 == -3 && -7 % 3 == -1) ~ True",
       "V31 ~ @(('a' + 1) + \"|\" + \"abc\".Substring(1, 1) + 'x') ~ 98|bx",
       "V33 ~ @((bool)((IResponse)context.Variables[\"tokenResp\"]).Body.As<JObject>()[\"active\"] == false) ~ True",
+      "D67 ~ @{ var o = JObject.Parse(\"{\\\"d\\\":\\\"2024-03-05T07:08:09Z\\\"}\"); return (string)o[\"d\"] + \"|\" + o[\"d\"].ToString() + \"|\" + o[\"d\"].Type + \"|\" + o.ToString(Newtonsoft.Json.Formatting.None); } ~ 03/05/2024 07:08:09|03/05/2024 07:08:09|Date|{\"d\":\"2024-03-05T07:08:09Z\"}",
       "V34 ~ @{ var o = JObject.Parse(\"{\\\"n\\\":null}\"); return (o[\"n\"] == null) + \"|\" + ((string)o[\"n\"] == null); } ~ False|True",
   })
   void vector(String id, String text, String expected) {

@@ -1,0 +1,55 @@
+package io.gatehouse.engine.subscription;
+
+import io.gatehouse.api.Subscription;
+import io.gatehouse.api.SubscriptionStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable {@link SubscriptionStore} over a list of subscriptions. Keys are indexed by their SHA-256 digest, so
+ * a lookup never compares a presented key with a stored one character by character (no timing oracle), and the
+ * store holds no map keyed by the secrets themselves.
+ */
+public final class InMemorySubscriptionStore implements SubscriptionStore {
+  private final Map<String, Subscription> byDigest;
+
+  public InMemorySubscriptionStore(List<Subscription> subscriptions) {
+    Map<String, Subscription> map = new HashMap<>();
+    for (Subscription s : subscriptions) {
+      put(map, s.primaryKey(), s);
+      if (s.secondaryKey() != null) {
+        put(map, s.secondaryKey(), s);
+      }
+    }
+    this.byDigest = Map.copyOf(map);
+  }
+
+  private static void put(Map<String, Subscription> map, String key, Subscription s) {
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("subscription " + s.id() + " has an empty key");
+    }
+    Subscription previous = map.put(digest(key), s);
+    if (previous != null && !previous.id().equals(s.id())) {
+      throw new IllegalArgumentException("subscriptions " + previous.id() + " and " + s.id() + " share a key");
+    }
+  }
+
+  @Override
+  public Subscription findByKey(String key) {
+    return key == null || key.isEmpty() ? null : byDigest.get(digest(key));
+  }
+
+  static String digest(String key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+          key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}
