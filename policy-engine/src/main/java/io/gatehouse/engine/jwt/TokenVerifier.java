@@ -74,7 +74,7 @@ public final class TokenVerifier {
         throw new TokenRejection("TokenSignatureInvalid",
             "Signature validation failed. The token is not signed. Access denied.");
       }
-      return new VerifiedToken(plain.getHeader().toString(), claims(plain));
+      return new VerifiedToken(plain.getHeader(), claims(plain));
     }
     SignedJWT signed = (SignedJWT) jwt;
     JWSHeader header = signed.getHeader();
@@ -82,7 +82,7 @@ public final class TokenVerifier {
       throw TokenRejection.invalid("JWT has critical header parameters that are not understood.");
     }
     checkSignature(signed, header, keys, mayRefetch);
-    VerifiedToken verified = new VerifiedToken(header.toString(), claims(signed));
+    VerifiedToken verified = new VerifiedToken(header, claims(signed));
     if (cacheKey != null) {
       cache.put(cacheKey, verified);
     }

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.jwt;
 
+import com.nimbusds.jose.Header;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -18,13 +19,13 @@ import java.util.Map;
  */
 public final class VerifiedToken {
   private final JWTClaimsSet claims;
-  private final String headerJson;
+  private final Header header;
   private final Long expiresAtMillis;
   private final Long notBeforeMillis;
   private volatile Jwt jwt;
 
-  VerifiedToken(String headerJson, JWTClaimsSet claims) {
-    this.headerJson = headerJson;
+  VerifiedToken(Header header, JWTClaimsSet claims) {
+    this.header = header;
     this.claims = claims;
     Date exp = claims.getExpirationTime();
     Date nbf = claims.getNotBeforeTime();
@@ -85,7 +86,7 @@ public final class VerifiedToken {
     Jwt j = jwt;
     if (j == null) {
       Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-      j = Jwt.parse(b64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+      j = Jwt.parse(b64.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
           + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".");
       jwt = j;
     }
