@@ -18,6 +18,8 @@ import io.gatehouse.engine.context.UserInfo;
 import io.gatehouse.engine.expr.CSharpExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionOptions;
+import io.gatehouse.engine.jwt.TokenValidation;
+import io.gatehouse.engine.jwt.TokenValidationOptions;
 import io.gatehouse.engine.pipeline.ErrorResponses;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.HeaderSerialization;
@@ -215,6 +217,7 @@ public final class Gatehouse {
     private ExpressionCompiler expressions;
     private ExpressionOptions expressionOptions = ExpressionOptions.DEFAULTS;
     private CertificateStore certificates = CertificateStore.EMPTY;
+    private TokenValidationOptions tokenValidation = TokenValidationOptions.defaults();
 
     private Builder() {}
 
@@ -275,9 +278,18 @@ public final class Gatehouse {
       return this;
     }
 
-    /** The gateway's certificates: {@code authentication-certificate}, {@code validate-client-certificate}. */
+    /** The gateway's certificates: authentication-certificate, validate-client-certificate, validate-jwt certificate-id. */
     public Builder certificates(CertificateStore certificates) {
       this.certificates = Objects.requireNonNull(certificates, "certificates");
+      return this;
+    }
+
+    /**
+     * Settings of {@code validate-jwt} and {@code validate-azure-ad-token}: openid-config fetcher and intervals,
+     * certificate store, signature cache (on by default), Entra authority.
+     */
+    public Builder tokenValidation(TokenValidationOptions options) {
+      this.tokenValidation = Objects.requireNonNull(options, "options");
       return this;
     }
 
@@ -316,7 +328,8 @@ public final class Gatehouse {
       }
       ExpressionCompiler compiler = expressions != null ? expressions : new CSharpExpressionCompiler(expressionOptions);
       Map<String, Map<String, CompiledOperation>> compiled =
-          new GatewayCompiler(cfg, compiler, diagnostics, certificates).compile();
+          new GatewayCompiler(cfg, compiler, diagnostics, certificates,
+              TokenValidation.create(tokenValidation)).compile();
       if (diagnostics.hasErrors()) {
         return null;
       }

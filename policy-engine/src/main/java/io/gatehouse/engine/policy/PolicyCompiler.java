@@ -2,6 +2,8 @@ package io.gatehouse.engine.policy;
 
 import io.gatehouse.engine.CertificateStore;
 import io.gatehouse.engine.expr.ExpressionCompiler;
+import io.gatehouse.engine.jwt.TokenValidation;
+import io.gatehouse.engine.jwt.TokenValidationOptions;
 import io.gatehouse.engine.pipeline.Pipeline;
 import io.gatehouse.engine.pipeline.PreflightHandler;
 import io.gatehouse.engine.pipeline.Step;
@@ -30,6 +32,7 @@ public final class PolicyCompiler {
   private final Function<Object, String> toText;
   private final boolean anyBackend;
   private final CertificateStore certificates;
+  private final TokenValidation tokenValidation;
 
   /**
    * @param expressions compiles {@code @(...)} and {@code @{...}} values
@@ -40,14 +43,25 @@ public final class PolicyCompiler {
   public PolicyCompiler(
       ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
       Function<Object, String> toText) {
-    this(expressions, knownPolicy, backendUrls, toText, false, CertificateStore.EMPTY);
+    this(expressions, knownPolicy, backendUrls, toText, TokenValidation.create(TokenValidationOptions.defaults()));
+  }
+
+  /**
+   * Same, with the gateway's token-validation services (openid-config key sources, signature cache, certificates)
+   * for {@code validate-jwt} and {@code validate-azure-ad-token}.
+   */
+  public PolicyCompiler(
+      ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
+      Function<Object, String> toText, TokenValidation tokenValidation) {
+    this(expressions, knownPolicy, backendUrls, toText, false, CertificateStore.EMPTY, tokenValidation);
   }
 
   private PolicyCompiler(ExpressionCompiler expressions, Predicate<String> knownPolicy,
       Map<String, String> backendUrls, Function<Object, String> toText, boolean anyBackend,
-      CertificateStore certificates) {
+      CertificateStore certificates, TokenValidation tokenValidation) {
     this.anyBackend = anyBackend;
     this.certificates = certificates;
+    this.tokenValidation = tokenValidation;
     this.expressions = expressions;
     this.factories = StandardPolicies.factories();
     this.knownPolicy = knownPolicy;
@@ -57,7 +71,8 @@ public final class PolicyCompiler {
 
   /** This compiler resolving {@code certificate-id} and {@code thumbprint} attributes in {@code certificates}. */
   public PolicyCompiler withCertificates(CertificateStore certificates) {
-    return new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, anyBackend, certificates);
+    return new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, anyBackend, certificates,
+        tokenValidation);
   }
 
   /** The gateway's certificates. */
@@ -68,6 +83,11 @@ public final class PolicyCompiler {
   /** Whether references to configured entities (backends, certificates) cannot be checked (lint of a lone file). */
   boolean lenientReferences() {
     return anyBackend;
+  }
+
+  /** The gateway's token-validation services (openid-config keys, signature cache). */
+  TokenValidation tokenValidation() {
+    return tokenValidation;
   }
 
   Function<Object, String> toText() {
@@ -111,7 +131,7 @@ public final class PolicyCompiler {
    * there, so {@code set-backend-service backend-id} is not checked against configured backends.
    */
   public void compileForLint(Map<Section, List<ScopedElement>> sections, Diagnostics diagnostics) {
-    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true, certificates)
+    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true, certificates, tokenValidation)
         .compile(sections, diagnostics);
   }
 

@@ -24,7 +24,9 @@ final class StandardPolicies {
       Map.entry("set-backend-service", SetBackendServicePolicy::compile),
       Map.entry("forward-request", ForwardRequestPolicy::compile),
       Map.entry("find-and-replace", FindAndReplacePolicy::compile),
-      Map.entry("trace", TracePolicy::compile));
+      Map.entry("trace", TracePolicy::compile),
+      Map.entry("validate-jwt", ValidateJwtPolicy::compile),
+      Map.entry("validate-azure-ad-token", ValidateAzureAdTokenPolicy::compile));
 
   private StandardPolicies() {}
 

@@ -103,6 +103,12 @@ public final class TestGateway {
       return this;
     }
 
+    /** Token-validation settings ({@link Gatehouse.Builder#tokenValidation}). */
+    public Builder tokenValidation(io.gatehouse.engine.jwt.TokenValidationOptions options) {
+      gatehouse.tokenValidation(options);
+      return this;
+    }
+
     /** Builds; throws {@link io.gatehouse.xml.PolicyLoadException} with every diagnostic on bad configuration. */
     public TestGateway build() {
       ManualClock clock = new ManualClock(start);

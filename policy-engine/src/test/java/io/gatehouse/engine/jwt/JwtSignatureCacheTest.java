@@ -1,0 +1,84 @@
+package io.gatehouse.engine.jwt;
+
+import static io.gatehouse.engine.jwt.JwtMint.bearer;
+import static io.gatehouse.engine.jwt.JwtMint.claims;
+import static io.gatehouse.engine.jwt.JwtMint.gateway;
+import static io.gatehouse.engine.jwt.JwtMint.rs256;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatehouse.engine.testing.TestGateway;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JwtSignatureCacheTest {
+  private static final TokenVerifier VERIFIER = new TokenVerifier(List.of(), true, 16 * 1024);
+
+  private static KeySet rsaKeys() {
+    return KeySet.of(List.of(VerificationKey.publicKey("rsa-1", JwtMint.rsa().getPublicKey())));
+  }
+
+  @Test
+  void aRepeatedTokenIsServedFromTheCache() {
+    SignatureCache cache = new SignatureCache(100, Duration.ofHours(1));
+    KeySet keys = rsaKeys();
+    String token = rs256(claims());
+    VerifiedToken first = VERIFIER.verify(token, keys, cache, false);
+    assertThat(VERIFIER.verify(token, keys, cache, false)).isSameAs(first);
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(VERIFIER.verify(token, keys, null, false)).isNotSameAs(first);
+  }
+
+  @Test
+  void aNewKeySetVersionMissesAndOtherKeysStillRefuse() {
+    SignatureCache cache = new SignatureCache(100, Duration.ofHours(1));
+    String token = rs256(claims());
+    VerifiedToken first = VERIFIER.verify(token, rsaKeys(), cache, false);
+    assertThat(VERIFIER.verify(token, rsaKeys(), cache, false)).isNotSameAs(first);
+    KeySet other = KeySet.of(List.of(VerificationKey.publicKey("rsa-1", JwtMint.rsa2().getPublicKey())));
+    assertThatThrownBy(() -> VERIFIER.verify(token, other, cache, false)).isInstanceOf(TokenRejection.class)
+        .extracting(e -> ((TokenRejection) e).reason()).isEqualTo("TokenSignatureInvalid");
+  }
+
+  @Test
+  void failuresAreNotCached() {
+    SignatureCache cache = new SignatureCache(100, Duration.ofHours(1));
+    String forged = JwtMint.sign("RS256", JwtMint.rsa2().getPrivateKey(), "rsa-1", claims(), Map.of());
+    KeySet keys = rsaKeys();
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> VERIFIER.verify(forged, keys, cache, false)).isInstanceOf(TokenRejection.class);
+    }
+    assertThat(cache.size()).isZero();
+  }
+
+  @Test
+  void lifetimeAudienceAndClaimsStillRunOnACachedToken() {
+    String policy = "<validate-jwt header-name=\"Authorization\"><issuer-signing-keys>"
+        + JwtMint.rsaKeyElement(JwtMint.rsa()) + "</issuer-signing-keys><audiences><audience>api://orders"
+        + "</audience></audiences></validate-jwt>";
+    TestGateway g = gateway(policy);
+    String token = rs256(claims());
+    assertThat(bearer(g, token).status()).isEqualTo(200);
+    assertThat(bearer(g, token).status()).isEqualTo(200);
+    g.clock().advance(Duration.ofHours(2));
+    assertThat(bearer(g, token).lastError().reason()).isEqualTo("TokenExpired");
+
+    TestGateway other = gateway(policy.replace("api://orders", "api://billing"));
+    assertThat(bearer(other, token).lastError().reason()).isEqualTo("TokenAudienceNotAllowed");
+    assertThat(bearer(other, token).lastError().reason()).isEqualTo("TokenAudienceNotAllowed");
+  }
+
+  @Test
+  void theCacheCanBeSwitchedOff() {
+    assertThat(TokenValidation.create(TokenValidationOptions.defaults()).signatureCache()).isNotNull();
+    TokenValidationOptions off = TokenValidationOptions.defaults().withSignatureCache(false);
+    assertThat(TokenValidation.create(off).signatureCache()).isNull();
+    TestGateway g = gateway("<validate-jwt header-name=\"Authorization\"><issuer-signing-keys>"
+        + JwtMint.rsaKeyElement(JwtMint.rsa()) + "</issuer-signing-keys></validate-jwt>", off);
+    String token = rs256(claims());
+    assertThat(bearer(g, token).status()).isEqualTo(200);
+    assertThat(bearer(g, token).status()).isEqualTo(200);
+  }
+}
