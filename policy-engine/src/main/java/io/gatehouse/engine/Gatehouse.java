@@ -180,6 +180,7 @@ public final class Gatehouse {
   }
 
   private static ExchangeOutcome outcome(Exchange exchange) {
+    exchange.responseComplete();
     HttpHeaders headers = HeaderSerialization.forWire(exchange.response().headers());
     if (exchange.corsHeaders() != null) {
       exchange.corsHeaders().forEach(headers::set);
@@ -203,8 +204,19 @@ public final class Gatehouse {
     private SubscriptionStore subscriptions = SubscriptionStore.EMPTY;
     private ExpressionCompiler expressions;
     private ExpressionOptions expressionOptions = ExpressionOptions.DEFAULTS;
+    private io.gatehouse.api.CounterStore counterStore;
 
     private Builder() {}
+
+    /**
+     * Where rate-limit, quota and limit-concurrency keep their counters; default: a fresh
+     * {@link io.gatehouse.engine.counter.InMemoryCounterStore} on this engine's clock. Share one store (e.g. a
+     * Redis store) between engines that must enforce limits together.
+     */
+    public Builder counterStore(io.gatehouse.api.CounterStore store) {
+      this.counterStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
 
     /** Serve a programmatic configuration ({@link GatewayConfig#builder()}). */
     public Builder config(GatewayConfig config) {
@@ -298,7 +310,8 @@ public final class Gatehouse {
       }
       ExpressionCompiler compiler = expressions != null ? expressions : new CSharpExpressionCompiler(expressionOptions);
       Map<String, Map<String, CompiledOperation>> compiled =
-          new GatewayCompiler(cfg, compiler, diagnostics).compile();
+          new GatewayCompiler(cfg, compiler, diagnostics, counterStore != null ? counterStore
+              : io.gatehouse.engine.counter.InMemoryCounterStore.builder().clock(clock).build()).compile();
       if (diagnostics.hasErrors()) {
         return null;
       }

@@ -60,6 +60,11 @@ final class GatewayCompiler {
   private final Map<String, PolicyDocument> fragments = new HashMap<>();
 
   GatewayCompiler(GatewayConfig config, ExpressionCompiler expressions, Diagnostics diagnostics) {
+    this(config, expressions, diagnostics, new io.gatehouse.engine.counter.InMemoryCounterStore());
+  }
+
+  GatewayCompiler(GatewayConfig config, ExpressionCompiler expressions, Diagnostics diagnostics,
+      io.gatehouse.api.CounterStore counters) {
     this.config = config;
     this.expressions = expressions;
     this.diagnostics = diagnostics;
@@ -71,7 +76,8 @@ final class GatewayCompiler {
       }
     }
     PolicyCatalog catalog = PolicyCatalog.standard();
-    this.policies = new PolicyCompiler(expressions, catalog::isPolicy, backendUrls, CsFormat::toDisplayString);
+    this.policies = new PolicyCompiler(expressions, catalog::isPolicy, backendUrls, CsFormat::toDisplayString,
+        counters);
   }
 
   private static Map<String, io.gatehouse.xml.NamedValue> namedValues(GatewayConfig config) {

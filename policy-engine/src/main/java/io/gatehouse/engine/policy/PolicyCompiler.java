@@ -1,5 +1,7 @@
 package io.gatehouse.engine.policy;
 
+import io.gatehouse.api.CounterStore;
+import io.gatehouse.engine.counter.InMemoryCounterStore;
 import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.pipeline.Pipeline;
 import io.gatehouse.engine.pipeline.PreflightHandler;
@@ -28,6 +30,7 @@ public final class PolicyCompiler {
   private final Map<String, String> backendUrls;
   private final Function<Object, String> toText;
   private final boolean anyBackend;
+  private final CounterStore counters;
 
   /**
    * @param expressions compiles {@code @(...)} and {@code @{...}} values
@@ -38,12 +41,20 @@ public final class PolicyCompiler {
   public PolicyCompiler(
       ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
       Function<Object, String> toText) {
-    this(expressions, knownPolicy, backendUrls, toText, false);
+    this(expressions, knownPolicy, backendUrls, toText, new InMemoryCounterStore());
+  }
+
+  /** Same, with the {@link CounterStore} behind rate-limit, quota and limit-concurrency policies. */
+  public PolicyCompiler(
+      ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
+      Function<Object, String> toText, CounterStore counters) {
+    this(expressions, knownPolicy, backendUrls, toText, false, counters);
   }
 
   private PolicyCompiler(ExpressionCompiler expressions, Predicate<String> knownPolicy,
-      Map<String, String> backendUrls, Function<Object, String> toText, boolean anyBackend) {
+      Map<String, String> backendUrls, Function<Object, String> toText, boolean anyBackend, CounterStore counters) {
     this.anyBackend = anyBackend;
+    this.counters = java.util.Objects.requireNonNull(counters, "counters");
     this.expressions = expressions;
     this.factories = StandardPolicies.factories();
     this.knownPolicy = knownPolicy;
@@ -58,6 +69,11 @@ public final class PolicyCompiler {
   /** Names of the policies this engine implements. */
   public static Set<String> supportedPolicies() {
     return StandardPolicies.factories().keySet();
+  }
+
+  /** The engine's counters (rate limits, quotas, concurrency slots). */
+  CounterStore counters() {
+    return counters;
   }
 
   ExpressionCompiler expressions() {
@@ -92,7 +108,7 @@ public final class PolicyCompiler {
    * there, so {@code set-backend-service backend-id} is not checked against configured backends.
    */
   public void compileForLint(Map<Section, List<ScopedElement>> sections, Diagnostics diagnostics) {
-    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true).compile(sections, diagnostics);
+    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true, counters).compile(sections, diagnostics);
   }
 
   /** Compiles one effective section. */

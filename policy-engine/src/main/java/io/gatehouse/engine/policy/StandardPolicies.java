@@ -21,7 +21,9 @@ final class StandardPolicies {
       Map.entry("set-backend-service", SetBackendServicePolicy::compile),
       Map.entry("forward-request", ForwardRequestPolicy::compile),
       Map.entry("find-and-replace", FindAndReplacePolicy::compile),
-      Map.entry("trace", TracePolicy::compile));
+      Map.entry("trace", TracePolicy::compile),
+      Map.entry("rate-limit", RateLimitPolicy::compile),
+      Map.entry("rate-limit-by-key", RateLimitByKeyPolicy::compile));
 
   private StandardPolicies() {}
 
