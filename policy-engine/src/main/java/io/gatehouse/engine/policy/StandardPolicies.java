@@ -23,7 +23,9 @@ final class StandardPolicies {
       Map.entry("find-and-replace", FindAndReplacePolicy::compile),
       Map.entry("trace", TracePolicy::compile),
       Map.entry("rate-limit", RateLimitPolicy::compile),
-      Map.entry("rate-limit-by-key", RateLimitByKeyPolicy::compile));
+      Map.entry("rate-limit-by-key", RateLimitByKeyPolicy::compile),
+      Map.entry("quota", QuotaPolicy::compile),
+      Map.entry("quota-by-key", QuotaByKeyPolicy::compile));
 
   private StandardPolicies() {}
 
