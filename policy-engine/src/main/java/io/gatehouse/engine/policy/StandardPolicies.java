@@ -25,7 +25,8 @@ final class StandardPolicies {
       Map.entry("rate-limit", RateLimitPolicy::compile),
       Map.entry("rate-limit-by-key", RateLimitByKeyPolicy::compile),
       Map.entry("quota", QuotaPolicy::compile),
-      Map.entry("quota-by-key", QuotaByKeyPolicy::compile));
+      Map.entry("quota-by-key", QuotaByKeyPolicy::compile),
+      Map.entry("limit-concurrency", LimitConcurrencyPolicy::compile));
 
   private StandardPolicies() {}
 
