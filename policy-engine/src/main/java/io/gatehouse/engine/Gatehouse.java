@@ -25,6 +25,7 @@ import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.HeaderSerialization;
 import io.gatehouse.engine.pipeline.Pipeline;
 import io.gatehouse.engine.pipeline.PolicyFailure;
+import io.gatehouse.engine.policy.PolicyServices;
 import io.gatehouse.engine.routing.RouteMatch;
 import io.gatehouse.engine.routing.Router;
 import io.gatehouse.xml.Diagnostic;
@@ -193,6 +194,7 @@ public final class Gatehouse {
   }
 
   private static ExchangeOutcome outcome(Exchange exchange) {
+    exchange.responseComplete();
     HttpHeaders headers = HeaderSerialization.forWire(exchange.response().headers());
     if (exchange.corsHeaders() != null) {
       exchange.corsHeaders().forEach(headers::set);
@@ -218,8 +220,19 @@ public final class Gatehouse {
     private ExpressionOptions expressionOptions = ExpressionOptions.DEFAULTS;
     private CertificateStore certificates = CertificateStore.EMPTY;
     private TokenValidationOptions tokenValidation = TokenValidationOptions.defaults();
+    private io.gatehouse.api.CounterStore counterStore;
 
     private Builder() {}
+
+    /**
+     * Where rate-limit, quota and limit-concurrency keep their counters; default: a fresh
+     * {@link io.gatehouse.engine.counter.InMemoryCounterStore} on this engine's clock. Share one store (e.g. a
+     * Redis store) between engines that must enforce limits together.
+     */
+    public Builder counterStore(io.gatehouse.api.CounterStore store) {
+      this.counterStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
 
     /** Serve a programmatic configuration ({@link GatewayConfig#builder()}). */
     public Builder config(GatewayConfig config) {
@@ -328,8 +341,9 @@ public final class Gatehouse {
       }
       ExpressionCompiler compiler = expressions != null ? expressions : new CSharpExpressionCompiler(expressionOptions);
       Map<String, Map<String, CompiledOperation>> compiled =
-          new GatewayCompiler(cfg, compiler, diagnostics, certificates,
-              TokenValidation.create(tokenValidation)).compile();
+          new GatewayCompiler(cfg, compiler, diagnostics, new PolicyServices(certificates,
+              TokenValidation.create(tokenValidation), counterStore != null ? counterStore
+                  : io.gatehouse.engine.counter.InMemoryCounterStore.builder().clock(clock).build())).compile();
       if (diagnostics.hasErrors()) {
         return null;
       }

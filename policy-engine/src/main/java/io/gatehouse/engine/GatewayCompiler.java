@@ -8,9 +8,8 @@ import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.expr.runtime.CsFormat;
 import io.gatehouse.engine.pipeline.Pipeline;
 import io.gatehouse.engine.policy.OpenApiMockResponses;
-import io.gatehouse.engine.jwt.TokenValidation;
-import io.gatehouse.engine.jwt.TokenValidationOptions;
 import io.gatehouse.engine.policy.PolicyCompiler;
+import io.gatehouse.engine.policy.PolicyServices;
 import io.gatehouse.engine.policy.ScopedElement;
 import io.gatehouse.xml.Diagnostic;
 import io.gatehouse.xml.Diagnostics;
@@ -62,12 +61,11 @@ final class GatewayCompiler {
   private final Map<String, PolicyDocument> fragments = new HashMap<>();
 
   GatewayCompiler(GatewayConfig config, ExpressionCompiler expressions, Diagnostics diagnostics) {
-    this(config, expressions, diagnostics, CertificateStore.EMPTY,
-        TokenValidation.create(TokenValidationOptions.defaults()));
+    this(config, expressions, diagnostics, PolicyServices.defaults());
   }
 
   GatewayCompiler(GatewayConfig config, ExpressionCompiler expressions, Diagnostics diagnostics,
-      CertificateStore certificates, TokenValidation tokenValidation) {
+      PolicyServices services) {
     this.config = config;
     this.expressions = expressions;
     this.diagnostics = diagnostics;
@@ -80,7 +78,7 @@ final class GatewayCompiler {
     }
     PolicyCatalog catalog = PolicyCatalog.standard();
     this.policies = new PolicyCompiler(expressions, catalog::isPolicy, backendUrls, CsFormat::toDisplayString,
-        tokenValidation).withCertificates(certificates);
+        services);
   }
 
   private static Map<String, io.gatehouse.xml.NamedValue> namedValues(GatewayConfig config) {

@@ -199,7 +199,7 @@ class GatehouseTest {
         .api(ApiDefinition.builder("orders").path("orders").serviceUrl("https://backend.test")
             .subscriptionRequired(false)
             .operation("get", "GET", "/{id}", "<policies><inbound><choose><when condition=\"@(1 +)\" />"
-                + "</choose><rate-limit-by-key calls=\"1\" renewal-period=\"1\" counter-key=\"k\" /></inbound>"
+                + "</choose><log-to-eventhub logger-id=\"l\">m</log-to-eventhub></inbound>"
                 + "<outbound><ip-filter action=\"allow\"><address>1.1.1.1</address></ip-filter></outbound>"
                 + "</policies>")
             .operation("bad", "GET", "/x/{id}", "<policies><inbound>").build())
@@ -209,7 +209,7 @@ class GatehouseTest {
         .satisfies(e -> {
           var lines = ((PolicyLoadException) e).diagnostics().stream().map(Object::toString).toList();
           assertThat(lines).anyMatch(l -> l.startsWith("<builder:global>:1:20: error:") && l.contains("set-header"));
-          assertThat(lines).anyMatch(l -> l.contains("rate-limit-by-key") && l.contains("not supported yet"));
+          assertThat(lines).anyMatch(l -> l.contains("log-to-eventhub") && l.contains("not supported yet"));
           assertThat(lines).anyMatch(l -> l.contains("ip-filter") && l.contains("outbound"));
           assertThat(lines).anyMatch(l -> l.contains("expression"));
           assertThat(lines).anyMatch(l -> l.contains("<builder:operation orders/bad>") || l.contains("bad"));

@@ -1,6 +1,5 @@
 /**
- * Redis-backed counter store and response cache (Lettuce) for clustered deployments.
- *
- * <p>Not implemented yet; it lands with the traffic-protection issue. This package intentionally holds no code.
+ * A {@link io.gatehouse.api.CounterStore} on Redis (Lettuce) for engines that enforce rate limits, quotas and
+ * concurrency limits together: {@link io.gatehouse.redis.RedisCounterStore}.
  */
 package io.gatehouse.redis;

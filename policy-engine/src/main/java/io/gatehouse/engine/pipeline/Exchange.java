@@ -50,6 +50,8 @@ public final class Exchange implements PolicyContext {
   private BackendRequest backendRequest;
   private HttpHeaders corsHeaders;
   private ClientCertificate backendClientCertificate;
+  private List<java.util.function.Consumer<Exchange>> onResponse;
+  private java.util.Set<String> counted;
 
   /** Everything an exchange is created from. */
   public record Setup(
@@ -267,5 +269,40 @@ public final class Exchange implements PolicyContext {
   /** Recorded statement traces, or an empty list. */
   public List<StepTrace> stepTraces() {
     return stepTraces == null ? List.of() : List.copyOf(stepTraces);
+  }
+
+  /**
+   * Runs {@code callback} once the response is final (after on-error, before the outcome is built): deferred
+   * counting such as {@code increment-condition} and bandwidth. Callbacks run in registration order on the thread
+   * that completes the request; they must not block, and an exception in one does not stop the others.
+   */
+  public void onResponse(java.util.function.Consumer<Exchange> callback) {
+    if (onResponse == null) {
+      onResponse = new ArrayList<>(2);
+    }
+    onResponse.add(callback);
+  }
+
+  /** Runs the {@link #onResponse} callbacks once; the engine calls it when the response is final. */
+  public void responseComplete() {
+    List<java.util.function.Consumer<Exchange>> callbacks = onResponse;
+    onResponse = null;
+    if (callbacks != null) {
+      for (java.util.function.Consumer<Exchange> callback : callbacks) {
+        try {
+          callback.accept(this);
+        } catch (RuntimeException e) {
+          // a counting callback must not change a response that is already final
+        }
+      }
+    }
+  }
+
+  /** True the first time {@code key} is marked in this request ({@code quota-by-key} counts a key once). */
+  public boolean markCounted(String key) {
+    if (counted == null) {
+      counted = new java.util.HashSet<>(4);
+    }
+    return counted.add(key);
   }
 }

@@ -1,9 +1,9 @@
 package io.gatehouse.engine.policy;
 
+import io.gatehouse.api.CounterStore;
 import io.gatehouse.engine.CertificateStore;
 import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.jwt.TokenValidation;
-import io.gatehouse.engine.jwt.TokenValidationOptions;
 import io.gatehouse.engine.pipeline.Pipeline;
 import io.gatehouse.engine.pipeline.PreflightHandler;
 import io.gatehouse.engine.pipeline.Step;
@@ -31,10 +31,11 @@ public final class PolicyCompiler {
   private final Map<String, String> backendUrls;
   private final Function<Object, String> toText;
   private final boolean anyBackend;
-  private final CertificateStore certificates;
-  private final TokenValidation tokenValidation;
+  private final PolicyServices services;
 
   /**
+   * A compiler with default services (see {@link PolicyServices#defaults()}).
+   *
    * @param expressions compiles {@code @(...)} and {@code @{...}} values
    * @param knownPolicy whether APIM knows a policy name (unknown names are reported by the validator)
    * @param backendUrls backend entity id to URL, for {@code set-backend-service backend-id}
@@ -43,25 +44,21 @@ public final class PolicyCompiler {
   public PolicyCompiler(
       ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
       Function<Object, String> toText) {
-    this(expressions, knownPolicy, backendUrls, toText, TokenValidation.create(TokenValidationOptions.defaults()));
+    this(expressions, knownPolicy, backendUrls, toText, PolicyServices.defaults());
   }
 
-  /**
-   * Same, with the gateway's token-validation services (openid-config key sources, signature cache, certificates)
-   * for {@code validate-jwt} and {@code validate-azure-ad-token}.
-   */
+  /** Same, with the gateway's services (certificates, token validation, counters). */
   public PolicyCompiler(
       ExpressionCompiler expressions, Predicate<String> knownPolicy, Map<String, String> backendUrls,
-      Function<Object, String> toText, TokenValidation tokenValidation) {
-    this(expressions, knownPolicy, backendUrls, toText, false, CertificateStore.EMPTY, tokenValidation);
+      Function<Object, String> toText, PolicyServices services) {
+    this(expressions, knownPolicy, backendUrls, toText, false, services);
   }
 
   private PolicyCompiler(ExpressionCompiler expressions, Predicate<String> knownPolicy,
       Map<String, String> backendUrls, Function<Object, String> toText, boolean anyBackend,
-      CertificateStore certificates, TokenValidation tokenValidation) {
+      PolicyServices services) {
     this.anyBackend = anyBackend;
-    this.certificates = certificates;
-    this.tokenValidation = tokenValidation;
+    this.services = services;
     this.expressions = expressions;
     this.factories = StandardPolicies.factories();
     this.knownPolicy = knownPolicy;
@@ -69,25 +66,24 @@ public final class PolicyCompiler {
     this.toText = toText;
   }
 
-  /** This compiler resolving {@code certificate-id} and {@code thumbprint} attributes in {@code certificates}. */
-  public PolicyCompiler withCertificates(CertificateStore certificates) {
-    return new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, anyBackend, certificates,
-        tokenValidation);
-  }
-
   /** The gateway's certificates. */
   CertificateStore certificates() {
-    return certificates;
+    return services.certificates();
+  }
+
+  /** The gateway's token-validation services (openid-config keys, signature cache). */
+  TokenValidation tokenValidation() {
+    return services.tokenValidation();
+  }
+
+  /** The engine's counters (rate limits, quotas, concurrency slots). */
+  CounterStore counters() {
+    return services.counters();
   }
 
   /** Whether references to configured entities (backends, certificates) cannot be checked (lint of a lone file). */
   boolean lenientReferences() {
     return anyBackend;
-  }
-
-  /** The gateway's token-validation services (openid-config keys, signature cache). */
-  TokenValidation tokenValidation() {
-    return tokenValidation;
   }
 
   Function<Object, String> toText() {
@@ -131,7 +127,7 @@ public final class PolicyCompiler {
    * there, so {@code set-backend-service backend-id} is not checked against configured backends.
    */
   public void compileForLint(Map<Section, List<ScopedElement>> sections, Diagnostics diagnostics) {
-    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true, certificates, tokenValidation)
+    new PolicyCompiler(expressions, knownPolicy, backendUrls, toText, true, services)
         .compile(sections, diagnostics);
   }
 

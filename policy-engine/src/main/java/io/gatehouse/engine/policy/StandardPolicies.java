@@ -26,7 +26,13 @@ final class StandardPolicies {
       Map.entry("find-and-replace", FindAndReplacePolicy::compile),
       Map.entry("trace", TracePolicy::compile),
       Map.entry("validate-jwt", ValidateJwtPolicy::compile),
-      Map.entry("validate-azure-ad-token", ValidateAzureAdTokenPolicy::compile));
+      Map.entry("validate-azure-ad-token", ValidateAzureAdTokenPolicy::compile),
+
+      Map.entry("rate-limit", RateLimitPolicy::compile),
+      Map.entry("rate-limit-by-key", RateLimitByKeyPolicy::compile),
+      Map.entry("quota", QuotaPolicy::compile),
+      Map.entry("quota-by-key", QuotaByKeyPolicy::compile),
+      Map.entry("limit-concurrency", LimitConcurrencyPolicy::compile));
 
   private StandardPolicies() {}
 

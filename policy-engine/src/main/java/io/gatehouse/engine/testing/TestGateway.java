@@ -85,6 +85,12 @@ public final class TestGateway {
       return this;
     }
 
+    /** The counter store of rate limits, quotas and concurrency limits; default: in-memory on the manual clock. */
+    public Builder counterStore(io.gatehouse.api.CounterStore store) {
+      gatehouse.counterStore(store);
+      return this;
+    }
+
     /** Where the clock starts; default 2026-01-01T00:00:00Z. */
     public Builder clockAt(Instant instant) {
       this.start = Objects.requireNonNull(instant, "instant");

@@ -327,8 +327,8 @@ class PolicyBehaviourTest {
 
   @Test
   void unsupportedPoliciesAreLoadErrors() {
-    assertThat(problems(doc("<rate-limit-by-key calls=\"1\" renewal-period=\"1\" counter-key=\"k\" />", "", "",
-        ""))).singleElement().asString().isEqualTo("test.xml:1:20: error: policy 'rate-limit-by-key' is not "
+    assertThat(problems(doc("<log-to-eventhub logger-id=\"l\">m</log-to-eventhub>", "", "",
+        ""))).singleElement().asString().isEqualTo("test.xml:1:20: error: policy 'log-to-eventhub' is not "
         + "supported yet");
   }
 }
