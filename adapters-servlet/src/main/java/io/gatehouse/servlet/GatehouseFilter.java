@@ -268,8 +268,11 @@ public final class GatehouseFilter implements Filter {
     });
     byte[] body = response.body();
     if ("HEAD".equalsIgnoreCase(req.getMethod())) {
+      // The length a GET would have: the application's body when it wrote one, else the length it declared.
       String length = response.headers().first("Content-Length");
-      if (body.length == 0 && length != null && length.strip().matches("\\d{1,18}")) {
+      if (body.length > 0) {
+        res.setContentLengthLong(body.length);
+      } else if (length != null && length.strip().matches("\\d{1,18}")) {
         res.setContentLengthLong(Long.parseLong(length.strip()));
       }
       return;
