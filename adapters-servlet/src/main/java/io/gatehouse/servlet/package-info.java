@@ -1,6 +1,5 @@
 /**
- * Jakarta Servlet 6 adapter: a {@code Filter} that runs Gatehouse pipelines in front of an existing application.
- *
- * <p>Not implemented yet; it lands with the adapters issue. This package intentionally holds no code.
+ * Jakarta Servlet 6 adapter: {@link io.gatehouse.servlet.GatehouseFilter} runs Gatehouse pipelines in front of an
+ * existing application, which acts as the backend of {@code forward-request}.
  */
 package io.gatehouse.servlet;

@@ -1,0 +1,312 @@
+package io.gatehouse.servlet;
+
+import io.gatehouse.api.BackendResponse;
+import io.gatehouse.api.HttpHeaders;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+
+/**
+ * The response the application writes behind the filter: status, headers and body are captured, nothing reaches
+ * the client until the outbound policies have run on it as {@code context.Response}. Flushing commits nothing.
+ *
+ * <p>{@code sendError} keeps the status and the message as a plain-text body (no container error page);
+ * {@code sendRedirect} answers 302 with {@code Location} as given.
+ */
+final class ApplicationResponse extends HttpServletResponseWrapper {
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  private final HttpHeaders headers = new HttpHeaders();
+  private final CapturingOutputStream body;
+  private final String defaultEncoding;
+  private int status = 200;
+  private boolean committed;
+  private boolean usedStream;
+  private PrintWriter writer;
+  private String characterEncoding;
+  private Locale locale;
+
+  /** @param defaultEncoding the context's response character encoding, or null for ISO-8859-1 */
+  ApplicationResponse(HttpServletResponse original, String defaultEncoding, Executor containerThreads) {
+    super(original);
+    this.defaultEncoding = defaultEncoding;
+    this.body = new CapturingOutputStream(containerThreads);
+  }
+
+  /** What the application answered, as the backend response of {@code forward-request}. */
+  synchronized BackendResponse toBackendResponse() {
+    if (writer != null) {
+      writer.flush();
+    }
+    return new BackendResponse(status, "", headers.copy(), body.toByteArray());
+  }
+
+  @Override
+  public synchronized void setStatus(int sc) {
+    if (!committed) {
+      status = sc;
+    }
+  }
+
+  @Override
+  public synchronized int getStatus() {
+    return status;
+  }
+
+  @Override
+  public synchronized void sendError(int sc, String msg) {
+    checkNotCommitted();
+    resetBuffer();
+    status = sc;
+    headers.remove("Content-Type");
+    if (msg != null && !msg.isEmpty()) {
+      headers.set("Content-Type", "text/plain;charset=utf-8");
+      byte[] text = msg.getBytes(StandardCharsets.UTF_8);
+      body.write(text, 0, text.length);
+    }
+    committed = true;
+  }
+
+  @Override
+  public void sendError(int sc) {
+    sendError(sc, null);
+  }
+
+  @Override
+  public synchronized void sendRedirect(String location) {
+    checkNotCommitted();
+    resetBuffer();
+    status = SC_FOUND;
+    headers.set("Location", location);
+    committed = true;
+  }
+
+  private void checkNotCommitted() {
+    if (committed) {
+      throw new IllegalStateException("response already committed");
+    }
+  }
+
+  @Override
+  public synchronized void setHeader(String name, String value) {
+    if (committed) {
+      return;
+    }
+    if (name.equalsIgnoreCase("Content-Type")) {
+      setContentType(value);
+    } else if (value == null) {
+      headers.remove(name);
+    } else {
+      headers.set(name, value);
+    }
+  }
+
+  @Override
+  public synchronized void addHeader(String name, String value) {
+    if (committed || value == null) {
+      return;
+    }
+    if (name.equalsIgnoreCase("Content-Type")) {
+      setContentType(value);
+    } else {
+      headers.add(name, value);
+    }
+  }
+
+  @Override
+  public void setIntHeader(String name, int value) {
+    setHeader(name, Integer.toString(value));
+  }
+
+  @Override
+  public void addIntHeader(String name, int value) {
+    addHeader(name, Integer.toString(value));
+  }
+
+  @Override
+  public void setDateHeader(String name, long date) {
+    setHeader(name, HTTP_DATE.format(Instant.ofEpochMilli(date)));
+  }
+
+  @Override
+  public void addDateHeader(String name, long date) {
+    addHeader(name, HTTP_DATE.format(Instant.ofEpochMilli(date)));
+  }
+
+  @Override
+  public synchronized boolean containsHeader(String name) {
+    return headers.contains(name);
+  }
+
+  @Override
+  public synchronized String getHeader(String name) {
+    return headers.first(name);
+  }
+
+  @Override
+  public synchronized Collection<String> getHeaders(String name) {
+    return List.copyOf(headers.get(name));
+  }
+
+  @Override
+  public synchronized Collection<String> getHeaderNames() {
+    return headers.names();
+  }
+
+  @Override
+  public void addCookie(Cookie cookie) {
+    addHeader("Set-Cookie", SetCookie.format(cookie));
+  }
+
+  @Override
+  public synchronized void setContentType(String type) {
+    if (committed) {
+      return;
+    }
+    if (type == null) {
+      headers.remove("Content-Type");
+      return;
+    }
+    String declared = ApplicationRequest.charsetParameter(type);
+    if (declared != null && writer == null) {
+      characterEncoding = declared;
+    }
+    if (declared == null && characterEncoding != null) {
+      type = type + ";charset=" + characterEncoding;
+    }
+    headers.set("Content-Type", type);
+  }
+
+  @Override
+  public synchronized String getContentType() {
+    return headers.first("Content-Type");
+  }
+
+  @Override
+  public synchronized void setCharacterEncoding(String charset) {
+    if (committed || writer != null) {
+      return;
+    }
+    characterEncoding = charset;
+    String type = headers.first("Content-Type");
+    if (type != null) {
+      String base = type.split(";")[0].strip();
+      headers.set("Content-Type", charset == null ? base : base + ";charset=" + charset);
+    }
+  }
+
+  @Override
+  public synchronized String getCharacterEncoding() {
+    if (characterEncoding != null) {
+      return characterEncoding;
+    }
+    return defaultEncoding != null ? defaultEncoding : StandardCharsets.ISO_8859_1.name();
+  }
+
+  @Override
+  public void setContentLength(int len) {
+    setContentLengthLong(len);
+  }
+
+  @Override
+  public void setContentLengthLong(long len) {
+    setHeader("Content-Length", Long.toString(len));
+  }
+
+  @Override
+  public synchronized void setLocale(Locale loc) {
+    if (committed || loc == null) {
+      return;
+    }
+    locale = loc;
+    headers.set("Content-Language", loc.toLanguageTag());
+  }
+
+  @Override
+  public synchronized Locale getLocale() {
+    return locale != null ? locale : Locale.getDefault();
+  }
+
+  @Override
+  public synchronized ServletOutputStream getOutputStream() {
+    if (writer != null) {
+      throw new IllegalStateException("getWriter() was already called");
+    }
+    usedStream = true;
+    return body;
+  }
+
+  @Override
+  public synchronized PrintWriter getWriter() {
+    if (usedStream) {
+      throw new IllegalStateException("getOutputStream() was already called");
+    }
+    if (writer == null) {
+      String name = getCharacterEncoding();
+      Charset charset;
+      try {
+        charset = Charset.forName(name);
+      } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        charset = StandardCharsets.ISO_8859_1;
+      }
+      if (characterEncoding == null) {
+        setCharacterEncoding(charset.name());
+      }
+      writer = new PrintWriter(new OutputStreamWriter(body, charset), false);
+    }
+    return writer;
+  }
+
+  @Override
+  public void flushBuffer() {
+    if (writer != null) {
+      writer.flush();
+    }
+  }
+
+  @Override
+  public synchronized void resetBuffer() {
+    checkNotCommitted();
+    if (writer != null) {
+      writer.flush();
+    }
+    body.reset();
+  }
+
+  @Override
+  public synchronized void reset() {
+    checkNotCommitted();
+    resetBuffer();
+    headers.names().forEach(headers::remove);
+    status = 200;
+  }
+
+  @Override
+  public synchronized boolean isCommitted() {
+    return committed;
+  }
+
+  @Override
+  public void setBufferSize(int size) {
+    // Everything is buffered until the outbound policies ran; the size has no effect.
+  }
+
+  @Override
+  public int getBufferSize() {
+    return Integer.MAX_VALUE;
+  }
+}

@@ -1,0 +1,437 @@
+package io.gatehouse.servlet;
+
+import io.gatehouse.api.GatewayRequest;
+import io.gatehouse.api.GatewayResponse;
+import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.api.LastError;
+import io.gatehouse.engine.ExchangeOutcome;
+import io.gatehouse.engine.Gatehouse;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A Jakarta Servlet 6 filter that runs Gatehouse policies in front of the application it wraps; the application is
+ * the backend of {@code forward-request}.
+ *
+ * <pre>{@code
+ * context.addFilter(new FilterHolder(GatehouseFilter.builder().apiOpsTree(Path.of("apim")).urlPrefix("/api")
+ *     .build()), "/*", EnumSet.of(DispatcherType.REQUEST));
+ * }</pre>
+ *
+ * <p>Only {@code REQUEST} dispatches are gated; requests outside the URL prefix go straight to the application. A
+ * request with a body is read (up to the limit, else 413) without blocking a container thread when the chain
+ * supports async. The engine runs on the request thread; when it has to wait (an asynchronous application, a
+ * {@code send-request}, ...) the filter starts the container's asynchronous cycle and releases the thread. When the
+ * chain does not support async the request thread waits instead. The application's response is buffered so the
+ * outbound policies see it; the final {@code Content-Length} is the final body's length and {@code
+ * Transfer-Encoding}/{@code Connection} are the container's.
+ *
+ * <p>Configure it with {@link #builder()}, or in {@code web.xml} with the no-argument constructor and the init
+ * parameters {@code apiOpsTree} (required), {@code urlPrefix}, {@code unmatchedRequests} ({@code
+ * PASS_TO_APPLICATION} or {@code NOT_FOUND}), {@code trustedProxies} (comma-separated) and {@code
+ * maxRequestBodyBytes}.
+ */
+public final class GatehouseFilter implements Filter {
+  /** Default limit of a buffered request body: 16 MiB. */
+  public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 16L << 20;
+
+  /** Response headers the container computes; a policy's values for them are not sent. */
+  private static final Set<String> COMPUTED = Set.of("content-length", "transfer-encoding", "connection",
+      "keep-alive", "upgrade", "te", "trailer", "proxy-connection");
+
+  private Gatehouse gatehouse;
+  private String urlPrefix = "";
+  private UnmatchedRequests unmatchedRequests = UnmatchedRequests.PASS_TO_APPLICATION;
+  private TrustedProxies trustedProxies = TrustedProxies.NONE;
+  private long maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+
+  /** For containers that instantiate filters ({@code web.xml}); configured by init parameters. */
+  public GatehouseFilter() {}
+
+  private GatehouseFilter(Builder b) {
+    this.gatehouse = b.gatehouse != null ? b.gatehouse : Gatehouse.builder().apiOpsTree(b.apiOpsTree).build();
+    this.urlPrefix = b.urlPrefix;
+    this.unmatchedRequests = b.unmatchedRequests;
+    this.trustedProxies = b.trustedProxies;
+    this.maxRequestBodyBytes = b.maxRequestBodyBytes;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void init(FilterConfig config) throws ServletException {
+    if (gatehouse != null) {
+      return;
+    }
+    String tree = config.getInitParameter("apiOpsTree");
+    if (tree == null || tree.isBlank()) {
+      throw new ServletException("GatehouseFilter needs the init parameter apiOpsTree");
+    }
+    try {
+      Builder b = builder().apiOpsTree(Path.of(tree.strip()));
+      String prefix = config.getInitParameter("urlPrefix");
+      if (prefix != null) {
+        b.urlPrefix(prefix);
+      }
+      String unmatched = config.getInitParameter("unmatchedRequests");
+      if (unmatched != null) {
+        b.unmatchedRequests(UnmatchedRequests.valueOf(unmatched.strip().toUpperCase(Locale.ROOT)));
+      }
+      String proxies = config.getInitParameter("trustedProxies");
+      if (proxies != null && !proxies.isBlank()) {
+        b.trustedProxies(proxies.split(","));
+      }
+      String max = config.getInitParameter("maxRequestBodyBytes");
+      if (max != null) {
+        b.maxRequestBodyBytes(Long.parseLong(max.strip()));
+      }
+      GatehouseFilter built = b.build();
+      this.gatehouse = built.gatehouse;
+      this.urlPrefix = built.urlPrefix;
+      this.unmatchedRequests = built.unmatchedRequests;
+      this.trustedProxies = built.trustedProxies;
+      this.maxRequestBodyBytes = built.maxRequestBodyBytes;
+    } catch (RuntimeException e) {
+      throw new ServletException("GatehouseFilter configuration failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse res)
+        || req.getDispatcherType() != DispatcherType.REQUEST) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    if (path.isEmpty()) {
+      path = "/";
+    }
+    String gatewayPath = gatewayPath(path);
+    if (gatewayPath == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    long declared = req.getContentLengthLong();
+    if (declared > maxRequestBodyBytes) {
+      tooLarge(res);
+      return;
+    }
+    if (declared <= 0 && req.getHeader("Transfer-Encoding") == null) {
+      exchange(new Call(req, res, chain, path, gatewayPath, null, null));
+      return;
+    }
+    if (!req.isAsyncSupported()) {
+      byte[] body;
+      try {
+        body = RequestBodyReader.readBlocking(req.getInputStream(), maxRequestBodyBytes, declared);
+      } catch (RequestBodyReader.TooLarge e) {
+        tooLarge(res);
+        return;
+      }
+      exchange(new Call(req, res, chain, path, gatewayPath, body, null));
+      return;
+    }
+    AsyncContext async = req.startAsync();
+    async.setTimeout(0);
+    String inContext = path;
+    RequestBodyReader.readAsync(req.getInputStream(), maxRequestBodyBytes, declared,
+        body -> runAsync(async, () -> exchange(new Call(req, res, chain, inContext, gatewayPath, body, async))),
+        error -> {
+          if (error instanceof RequestBodyReader.TooLarge) {
+            tooLarge(res);
+          }
+          async.complete();
+        });
+  }
+
+  /** One request on its way through the filter. */
+  private record Call(HttpServletRequest req, HttpServletResponse res, FilterChain chain, String path,
+      String gatewayPath, byte[] body, AsyncContext async) {
+    Call withAsync(AsyncContext context) {
+      return new Call(req, res, chain, path, gatewayPath, body, context);
+    }
+  }
+
+  private void exchange(Call call) throws IOException, ServletException {
+    HttpServletRequest req = call.req();
+    ContainerThreads threads = new ContainerThreads();
+    if (call.async() != null) {
+      threads.attach(call.async());
+    }
+    GatewayRequest gatewayRequest = new GatewayRequest(req.getMethod(), gatewayUrl(req, call.gatewayPath()),
+        headers(req), call.body(), clientIp(req), certificates(req));
+    ApplicationBackend backend = new ApplicationBackend(req, call.res(), call.chain(), call.path(), threads);
+    CompletableFuture<ExchangeOutcome> outcome =
+        backend.runInline(() -> gatehouse.execute(gatewayRequest, backend)).toCompletableFuture();
+    if (outcome.isDone()) {
+      finish(call, outcome, threads);
+      return;
+    }
+    if (call.async() == null && req.isAsyncSupported()) {
+      AsyncContext async = req.startAsync();
+      async.setTimeout(0);
+      threads.attach(async);
+      call = call.withAsync(async);
+    }
+    if (call.async() != null) {
+      Call asyncCall = call;
+      outcome.whenComplete((o, e) -> asyncCall.async().start(() -> runAsync(asyncCall.async(),
+          () -> finish(asyncCall, outcome, threads))));
+      return;
+    }
+    try {
+      threads.runUntil(outcome);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServletException("interrupted while waiting for the gateway", e);
+    }
+    finish(call, outcome, threads);
+  }
+
+  private void finish(Call call, CompletableFuture<ExchangeOutcome> outcome, ContainerThreads threads)
+      throws IOException, ServletException {
+    ExchangeOutcome result = outcome.join();
+    if (unmatchedRequests == UnmatchedRequests.PASS_TO_APPLICATION && isUnmatched(result)) {
+      passToApplication(call, threads);
+      return;
+    }
+    try {
+      write(call.req(), call.res(), result.response());
+    } finally {
+      if (call.async() != null) {
+        call.async().complete();
+      }
+    }
+  }
+
+  /** The engine's answer for a request that matches no operation (it ran no policy). */
+  private static boolean isUnmatched(ExchangeOutcome outcome) {
+    LastError error = outcome.lastError();
+    return outcome.response().status() == 404 && outcome.backendRequest() == null && error != null
+        && "OperationNotFound".equals(error.reason()) && "configuration".equals(error.source());
+  }
+
+  private void passToApplication(Call call, ContainerThreads threads) throws IOException, ServletException {
+    if (call.body() == null && call.async() == null) {
+      call.chain().doFilter(call.req(), call.res());
+      return;
+    }
+    AsyncContext async = call.async();
+    HttpServletRequest req = call.req();
+    ApplicationRequest replay = new ApplicationRequest(req, req.getMethod(), call.path(), req.getQueryString(),
+        headers(req), call.body(), threads, 30_000, async == null ? () -> { } : async::complete);
+    replay.setResponse(call.res());
+    try {
+      call.chain().doFilter(replay, call.res());
+    } finally {
+      if (async != null && replay.applicationAsyncContext() == null) {
+        async.complete();
+      }
+    }
+  }
+
+  private static void write(HttpServletRequest req, HttpServletResponse res, GatewayResponse response)
+      throws IOException {
+    if (res.isCommitted()) {
+      return;
+    }
+    res.setStatus(response.status());
+    response.headers().forEach((name, values) -> {
+      if (!COMPUTED.contains(name.toLowerCase(Locale.ROOT))) {
+        for (String value : values) {
+          res.addHeader(name, value);
+        }
+      }
+    });
+    byte[] body = response.body();
+    if ("HEAD".equalsIgnoreCase(req.getMethod())) {
+      // The length a GET would have: the application's body when it wrote one, else the length it declared.
+      String length = response.headers().first("Content-Length");
+      if (body.length > 0) {
+        res.setContentLengthLong(body.length);
+      } else if (length != null && length.strip().matches("\\d{1,18}")) {
+        res.setContentLengthLong(Long.parseLong(length.strip()));
+      }
+      return;
+    }
+    int status = response.status();
+    if (status < 200 || status == 204 || status == 304) {
+      return;
+    }
+    res.setContentLengthLong(body.length);
+    if (body.length > 0) {
+      res.getOutputStream().write(body);
+    }
+  }
+
+  private static void tooLarge(HttpServletResponse res) {
+    if (res.isCommitted()) {
+      return;
+    }
+    byte[] body = "{\"statusCode\": 413, \"message\": \"Request entity too large\"}".getBytes(StandardCharsets.UTF_8);
+    try {
+      res.setStatus(413);
+      res.setHeader("Connection", "close");
+      res.setContentType("application/json");
+      res.setContentLength(body.length);
+      res.getOutputStream().write(body);
+    } catch (IOException e) {
+      // The client is gone; nothing to answer.
+    }
+  }
+
+  /** Runs filter work inside an asynchronous cycle: a failure answers 500 instead of leaving the request open. */
+  private static void runAsync(AsyncContext async, ThrowingRunnable work) {
+    try {
+      work.run();
+    } catch (Exception e) {
+      HttpServletResponse res = (HttpServletResponse) async.getResponse();
+      if (!res.isCommitted()) {
+        res.setStatus(500);
+      }
+      async.complete();
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  /** The path the gateway routes, or null when {@code path} is outside the URL prefix. */
+  private String gatewayPath(String path) {
+    if (urlPrefix.isEmpty()) {
+      return path;
+    }
+    if (path.equals(urlPrefix)) {
+      return "/";
+    }
+    return path.startsWith(urlPrefix) && path.charAt(urlPrefix.length()) == '/' ? path.substring(urlPrefix.length())
+        : null;
+  }
+
+  private static String gatewayUrl(HttpServletRequest req, String gatewayPath) {
+    String host = req.getServerName();
+    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    String query = req.getQueryString();
+    return req.getScheme() + "://" + host + ":" + req.getServerPort() + gatewayPath
+        + (query == null ? "" : "?" + query);
+  }
+
+  private static HttpHeaders headers(HttpServletRequest req) {
+    HttpHeaders headers = new HttpHeaders();
+    for (String name : Collections.list(req.getHeaderNames())) {
+      for (String value : Collections.list(req.getHeaders(name))) {
+        try {
+          headers.add(name, value);
+        } catch (IllegalArgumentException e) {
+          // A header the engine cannot represent is not passed on.
+        }
+      }
+    }
+    return headers;
+  }
+
+  private String clientIp(HttpServletRequest req) {
+    return trustedProxies.clientIp(req.getRemoteAddr(), Collections.list(req.getHeaders("X-Forwarded-For")));
+  }
+
+  private static List<X509Certificate> certificates(HttpServletRequest req) {
+    Object chain = req.getAttribute("jakarta.servlet.request.X509Certificate");
+    return chain instanceof X509Certificate[] certs ? Arrays.asList(certs) : List.of();
+  }
+
+  /** Configures a {@link GatehouseFilter}. */
+  public static final class Builder {
+    private Gatehouse gatehouse;
+    private Path apiOpsTree;
+    private String urlPrefix = "";
+    private UnmatchedRequests unmatchedRequests = UnmatchedRequests.PASS_TO_APPLICATION;
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
+    private long maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+
+    private Builder() {}
+
+    /** The gateway to run (built with subscriptions, certificates, ... as needed). */
+    public Builder gatehouse(Gatehouse gatehouse) {
+      this.gatehouse = Objects.requireNonNull(gatehouse, "gatehouse");
+      return this;
+    }
+
+    /** Builds the gateway from an APIOps tree with default options instead. */
+    public Builder apiOpsTree(Path root) {
+      this.apiOpsTree = Objects.requireNonNull(root, "root");
+      return this;
+    }
+
+    /**
+     * The path inside the servlet context where the gateway's API paths begin: with {@code /api}, {@code
+     * /api/orders/1} is the gateway's {@code /orders/1}; requests outside it skip the filter. Default: none.
+     */
+    public Builder urlPrefix(String prefix) {
+      String p = Objects.requireNonNull(prefix, "prefix").strip();
+      while (p.endsWith("/")) {
+        p = p.substring(0, p.length() - 1);
+      }
+      if (!p.isEmpty() && !p.startsWith("/")) {
+        p = "/" + p;
+      }
+      this.urlPrefix = p;
+      return this;
+    }
+
+    /** What to do with requests that match no operation; default {@link UnmatchedRequests#PASS_TO_APPLICATION}. */
+    public Builder unmatchedRequests(UnmatchedRequests behaviour) {
+      this.unmatchedRequests = Objects.requireNonNull(behaviour, "behaviour");
+      return this;
+    }
+
+    /** Proxies (IPs or CIDR ranges) whose {@code X-Forwarded-For} is believed; default: none. */
+    public Builder trustedProxies(String... addressesOrRanges) {
+      this.trustedProxies = TrustedProxies.of(List.of(addressesOrRanges));
+      return this;
+    }
+
+    /** Largest request body buffered for the policies; larger requests get 413. Default 16 MiB. */
+    public Builder maxRequestBodyBytes(long max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("max must be >= 0");
+      }
+      this.maxRequestBodyBytes = max;
+      return this;
+    }
+
+    /** Builds the filter (compiling the APIOps tree if one was given). */
+    public GatehouseFilter build() {
+      if (gatehouse == null && apiOpsTree == null) {
+        throw new IllegalStateException("set gatehouse(...) or apiOpsTree(...)");
+      }
+      return new GatehouseFilter(this);
+    }
+  }
+}

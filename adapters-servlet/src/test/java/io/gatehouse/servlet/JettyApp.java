@@ -1,0 +1,62 @@
+package io.gatehouse.servlet;
+
+import jakarta.servlet.DispatcherType;
+import java.net.URI;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A real Jetty 12 (ee10) server on 127.0.0.1 and a free port: context {@code /shop}, the filter on {@code /*}, the
+ * {@link EchoServlet} as default servlet, {@link AsyncServlet} on {@code /api/async/*} (when async is supported)
+ * and {@link LargeBodyServlet} on {@code /api/big/*}.
+ */
+final class JettyApp implements AutoCloseable {
+  private final Server server;
+  private final URI base;
+
+  private JettyApp(Server server, URI base) {
+    this.server = server;
+    this.base = base;
+  }
+
+  static JettyApp start(GatehouseFilter filter, boolean asyncSupported) throws Exception {
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server, 1, 1);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/shop");
+    FilterHolder gate = new FilterHolder(filter);
+    gate.setAsyncSupported(asyncSupported);
+    context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
+    add(context, new EchoServlet(), "/", asyncSupported);
+    add(context, new LargeBodyServlet(), "/api/big/*", asyncSupported);
+    if (asyncSupported) {
+      add(context, new AsyncServlet(), "/api/async/*", true);
+    }
+    server.setHandler(context);
+    server.start();
+    return new JettyApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/shop"));
+  }
+
+  private static void add(ServletContextHandler context, jakarta.servlet.Servlet servlet, String mapping,
+      boolean async) {
+    ServletHolder holder = new ServletHolder(servlet);
+    holder.setAsyncSupported(async);
+    context.addServlet(holder, mapping);
+  }
+
+  /** {@code http://127.0.0.1:PORT/shop} + {@code path}. */
+  URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}
