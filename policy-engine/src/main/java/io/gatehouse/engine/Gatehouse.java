@@ -92,6 +92,15 @@ public final class Gatehouse {
 
   /** Like {@link #handle} but also reports the backend request, variables, LastError and traces. */
   public CompletionStage<ExchangeOutcome> execute(GatewayRequest request) {
+    return execute(request, backend);
+  }
+
+  /**
+   * Like {@link #execute(GatewayRequest)} with {@code forward-request} going to {@code backendForThisRequest}: how a
+   * servlet filter or a Netty handler makes the wrapped application the backend of one request.
+   */
+  public CompletionStage<ExchangeOutcome> execute(GatewayRequest request, Backend backendForThisRequest) {
+    Objects.requireNonNull(backendForThisRequest, "backendForThisRequest");
     URI uri = UrlCodec.parseAbsoluteHttp(request.url());
     if (uri == null) {
       return notFound();
@@ -106,7 +115,8 @@ public final class Gatehouse {
             : op.products().get(op.access().openProductId());
         Pipeline pipeline = open == null ? op.pipeline() : open.pipeline();
         if (pipeline.handlesPreflight()) {
-          Exchange exchange = exchange(request, uri, headers, target, op, open == null ? null : open.product(), null);
+          Exchange exchange = exchange(request, uri, headers, target, op, open == null ? null : open.product(), null,
+              backendForThisRequest);
           pipeline.runPreflight(exchange);
           return CompletableFuture.completedFuture(outcome(exchange));
         }
@@ -122,14 +132,14 @@ public final class Gatehouse {
       access = SubscriptionCheck.resolve(op.access(), headers, Urls.info(uri).query(), subscriptions,
           clock.instant(), realm(uri, op));
     } catch (PolicyFailure failure) {
-      Exchange exchange = exchange(request, uri, headers, match, op, null, null);
+      Exchange exchange = exchange(request, uri, headers, match, op, null, null, backendForThisRequest);
       return op.pipeline().fail(exchange, failure).thenApply(v -> outcome(exchange));
     }
     CompiledOperation.ProductPipeline product = access.productId() == null ? null
         : op.products().get(access.productId());
     Pipeline pipeline = product == null ? op.pipeline() : product.pipeline();
     Exchange exchange = exchange(request, uri, headers, match, op, product == null ? null : product.product(),
-        access);
+        access, backendForThisRequest);
     return pipeline.run(exchange).thenApply(v -> outcome(exchange));
   }
 
@@ -154,7 +164,7 @@ public final class Gatehouse {
   }
 
   private Exchange exchange(GatewayRequest request, URI uri, HttpHeaders headers, RouteMatch match,
-      CompiledOperation op, ProductInfo product, SubscriptionCheck.Access access) {
+      CompiledOperation op, ProductInfo product, SubscriptionCheck.Access access, Backend backend) {
     Subscription s = access == null ? null : access.subscription();
     SubscriptionInfo subscription = s == null ? null : new SubscriptionInfo(s.id(), s.name(), access.key(),
         s.primaryKey(), s.secondaryKey(), s.createdDate(), s.startDate(), s.endDate());
