@@ -37,8 +37,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The handler in front of an application's own Netty handler, which becomes the backend. */
-class GatehouseHandlerTest extends RealClientContract {
+/** GatehouseHandler in front of an application's own Netty handler, which becomes the backend. */
+class NettyInFrontTest extends RealClientContract {
   private final AtomicInteger appRequests = new AtomicInteger();
   private EventLoopGroup group;
   private Channel server;

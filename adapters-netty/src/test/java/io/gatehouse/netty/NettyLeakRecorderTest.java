@@ -7,7 +7,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
 
 /** The leak checks of the adapter's tests can fail: a buffer that is never released is reported. */
-class LeakRecorderTest {
+class NettyLeakRecorderTest {
   static {
     LeakRecorder.install();
   }
