@@ -1,6 +1,6 @@
 /**
- * Netty 4 adapter: a handler in front of an application's next handler, or a reverse proxy.
- *
- * <p>Not implemented yet; it lands with the adapters issue. This package intentionally holds no code.
+ * Netty 4 adapter: {@link io.gatehouse.netty.GatehouseHandler} in front of an application's next handler, and
+ * {@link io.gatehouse.netty.NettyGateway}, a reverse proxy whose backend is the pooled
+ * {@link io.gatehouse.netty.NettyBackend}.
  */
 package io.gatehouse.netty;

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * {@code gatehouse-cli}: lint policy trees and files, replay scenarios, evaluate expressions.
+ * {@code gatehouse-cli}: lint policy trees and files, replay scenarios, evaluate expressions, serve a tree.
  *
  * <p>Exit codes: 0 success, 1 the checked configuration has errors (or a scenario could not run), 2 usage errors.
  */
@@ -15,7 +15,8 @@ public final class GatehouseCli {
         lint PATH...                 check APIOps trees (folders) or single policy/fragment files
         run TREE SCENARIO.json       replay a scenario's requests in-process; prints one JSON object per request
         eval 'EXPR' [--context F]    evaluate a policy expression such as '@(1 + 2)' and print value and type
-        serve TREE --port N          (lands with the adapters issue)
+        serve TREE --port N          serve the tree on 127.0.0.1 (--address A, --subscriptions FILE); reloads
+                                     when files change
       """;
 
   private GatehouseCli() {}
@@ -35,10 +36,7 @@ public final class GatehouseCli {
       case "lint" -> LintCommand.run(rest, out, err);
       case "run" -> RunCommand.run(rest, out, err);
       case "eval" -> EvalCommand.run(rest, out, err);
-      case "serve" -> {
-        err.println("gatehouse-cli: 'serve' is not available yet: it lands with the adapters issue");
-        yield 2;
-      }
+      case "serve" -> ServeCommand.run(rest, out, err);
       default -> {
         err.println("gatehouse-cli: unknown command '" + args[0] + "'");
         err.print(USAGE);

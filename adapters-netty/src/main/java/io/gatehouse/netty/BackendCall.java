@@ -1,0 +1,186 @@
+package io.gatehouse.netty;
+
+import io.gatehouse.api.BackendException;
+import io.gatehouse.api.BackendResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.pool.ChannelPool;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One request on one pooled connection of {@link NettyBackend}. Runs on the connection's event loop, except
+ * {@link #timeout}, which may fire on any loop. Whoever detaches the call from its connection returns the
+ * connection to the pool, exactly once; a connection is reused only after a complete keep-alive response.
+ */
+final class BackendCall {
+  /** Set on a connection once it has carried a complete response: a failure on it may be a stale keep-alive. */
+  static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf(BackendCall.class, "reused");
+
+  /** A failure before any response on a reused connection: the caller may retry once on a fresh one. */
+  static final class StaleConnection extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StaleConnection(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  final CompletableFuture<BackendResponse> result = new CompletableFuture<>();
+  private final int maxResponseLength;
+  private final boolean mayRetry;
+  private volatile Channel channel;
+  private ChannelPool pool;
+  private boolean reused;
+  private ScheduledFuture<?> timer;
+  private HttpResponse head;
+  private boolean informational;
+  private ByteArrayOutputStream body;
+  private long received;
+
+  BackendCall(int maxResponseLength, boolean mayRetry) {
+    this.maxResponseLength = maxResponseLength;
+    this.mayRetry = mayRetry;
+  }
+
+  void timer(ScheduledFuture<?> timer) {
+    this.timer = timer;
+  }
+
+  /** Sends {@code request} (released by the write) on an acquired connection; on the connection's loop. */
+  void start(Channel ch, ChannelPool pool, FullHttpRequest request) {
+    this.pool = pool;
+    this.channel = ch;
+    if (result.isDone()) {
+      // timed out while connecting or waiting for a connection
+      request.release();
+      pool.release(ch);
+      return;
+    }
+    reused = ch.hasAttr(REUSED);
+    ch.pipeline().get(BackendClientHandler.class).call = this;
+    ch.writeAndFlush(request).addListener(f -> {
+      if (!f.isSuccess()) {
+        failed(f.cause());
+      }
+    });
+  }
+
+  /** One message of the response; always released. */
+  void onMessage(Object msg) {
+    try {
+      if (msg instanceof HttpResponse response) {
+        informational = response.status().codeClass() == HttpStatusClass.INFORMATIONAL
+            && response.status().code() != 101;
+        if (!informational) {
+          head = response;
+          if (timer != null) {
+            timer.cancel(false);
+          }
+        }
+      }
+      if (informational || head == null) {
+        if (msg instanceof LastHttpContent) {
+          informational = false;
+        }
+        return;
+      }
+      if (msg instanceof HttpContent content) {
+        append(content.content());
+        if (received > maxResponseLength) {
+          fail(BackendException.Kind.CONNECTION_FAILURE, "the backend's response exceeds " + maxResponseLength
+              + " bytes", null);
+          return;
+        }
+      }
+      if (msg instanceof LastHttpContent) {
+        BackendResponse response = new BackendResponse(head.status().code(), head.status().reasonPhrase(),
+            NettyMessages.fromNetty(head.headers(), true), body == null ? new byte[0] : body.toByteArray());
+        boolean keepAlive = HttpUtil.isKeepAlive(head) && !result.isDone();
+        if (keepAlive) {
+          channel.attr(REUSED).set(Boolean.TRUE);
+        }
+        detach(keepAlive);
+        result.complete(response);
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void append(ByteBuf content) {
+    received += content.readableBytes();
+    if (!content.isReadable() || received > maxResponseLength) {
+      return;
+    }
+    if (body == null) {
+      body = new ByteArrayOutputStream(Math.max(256, content.readableBytes()));
+    }
+    try {
+      content.getBytes(content.readerIndex(), body, content.readableBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
+    }
+  }
+
+  /** The connection failed or closed; on the connection's loop. */
+  void failed(Throwable cause) {
+    if (head == null && reused && mayRetry && channel != null) {
+      if (detach(false)) {
+        result.completeExceptionally(new StaleConnection(cause));
+      }
+      return;
+    }
+    String detail = cause == null ? "connection closed" : cause.getClass().getSimpleName()
+        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    fail(BackendException.Kind.CONNECTION_FAILURE, detail, cause);
+  }
+
+  private void fail(BackendException.Kind kind, String message, Throwable cause) {
+    detach(false);
+    result.completeExceptionally(new BackendException(kind, message, cause));
+  }
+
+  /** No response headers in time; any thread. The connection, if any, is closed: its answer would come late. */
+  void timeout(long millis) {
+    if (result.completeExceptionally(new BackendException(BackendException.Kind.TIMEOUT,
+        "no response headers within " + millis + " ms", null))) {
+      Channel ch = channel;
+      if (ch != null) {
+        ch.eventLoop().execute(() -> detach(false));
+      }
+    }
+  }
+
+  /** Detaches this call from its connection and returns the connection to the pool; false when already done. */
+  private boolean detach(boolean reusable) {
+    Channel ch = channel;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (ch == null) {
+      return true;
+    }
+    BackendClientHandler handler = ch.pipeline().get(BackendClientHandler.class);
+    if (handler == null || handler.call != this) {
+      return false;
+    }
+    handler.call = null;
+    if (!reusable) {
+      ch.close();
+    }
+    pool.release(ch);
+    return true;
+  }
+}

@@ -1,0 +1,182 @@
+package io.gatehouse.netty;
+
+import io.gatehouse.api.BackendRequest;
+import io.gatehouse.api.GatewayRequest;
+import io.gatehouse.api.GatewayResponse;
+import io.gatehouse.api.HttpHeaders;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/** Conversions between Netty HTTP messages and the engine's request and response types. */
+final class NettyMessages {
+  /** Hop-by-hop headers: they describe one connection and are never copied from one message to another. */
+  static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
+      "upgrade", "proxy-connection", "content-length");
+
+  private NettyMessages() {}
+
+  /**
+   * The engine's view of an aggregated request: absolute URL from the scheme of the connection and the Host header,
+   * client IP from the remote address, certificate chain from the TLS session. Does not release {@code request}.
+   *
+   * @throws IllegalArgumentException when a header cannot be represented (the caller answers 400)
+   */
+  static GatewayRequest toGatewayRequest(FullHttpRequest request, Channel channel) {
+    SslHandler ssl = channel.pipeline().get(SslHandler.class);
+    String target = request.uri();
+    String url;
+    if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
+      url = target;
+    } else {
+      String host = request.headers().get(HttpHeaderNames.HOST);
+      if (host == null || host.isBlank()) {
+        host = authority(channel.localAddress());
+      }
+      url = (ssl != null ? "https://" : "http://") + host.strip() + (target.startsWith("/") ? target : "/" + target);
+    }
+    HttpHeaders headers = new HttpHeaders();
+    for (Map.Entry<String, String> e : request.headers()) {
+      headers.add(e.getKey(), e.getValue());
+    }
+    ByteBuf content = request.content();
+    byte[] body = content.isReadable() ? ByteBufUtil.getBytes(content) : null;
+    return new GatewayRequest(request.method().name(), url, headers, body, clientIp(channel.remoteAddress()),
+        peerCertificates(ssl));
+  }
+
+  private static String authority(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      String host = inet.getAddress().getHostAddress();
+      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
+    }
+    return "localhost";
+  }
+
+  private static String clientIp(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet) {
+      InetAddress ip = inet.getAddress();
+      return ip == null ? null : ip.getHostAddress();
+    }
+    return null;
+  }
+
+  private static List<X509Certificate> peerCertificates(SslHandler ssl) {
+    if (ssl == null) {
+      return List.of();
+    }
+    try {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Certificate c : ssl.engine().getSession().getPeerCertificates()) {
+        if (c instanceof X509Certificate x509) {
+          chain.add(x509);
+        }
+      }
+      return chain;
+    } catch (SSLPeerUnverifiedException e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * The response to write to the client. Hop-by-hop headers are dropped and {@code Content-Length} is the body's
+   * length, except for HEAD (no body; the engine's {@code Content-Length} is kept) and 1xx, 204 and 304 (no body).
+   */
+  static FullHttpResponse toNettyResponse(GatewayResponse response, boolean head, HttpVersion version) {
+    HttpResponseStatus status = response.reason().isEmpty() ? HttpResponseStatus.valueOf(response.status())
+        : HttpResponseStatus.valueOf(response.status(), response.reason());
+    int code = response.status();
+    boolean noBody = head || code < 200 || code == 204 || code == 304;
+    FullHttpResponse out = new DefaultFullHttpResponse(version, status,
+        noBody || response.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+    response.headers().forEach((name, values) -> {
+      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+        out.headers().add(name, values);
+      }
+    });
+    String declared = response.headers().first("Content-Length");
+    if (head || code == 304) {
+      if (declared != null) {
+        out.headers().set(HttpHeaderNames.CONTENT_LENGTH, declared);
+      } else if (head) {
+        out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+      }
+    } else if (code >= 200 && code != 204) {
+      out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+    }
+    return out;
+  }
+
+  /** A plain-text response the adapter produces itself (400, 500). */
+  static FullHttpResponse plain(HttpResponseStatus status, String text, HttpVersion version) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    FullHttpResponse out = new DefaultFullHttpResponse(version, status, Unpooled.wrappedBuffer(body));
+    out.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    return out;
+  }
+
+  /**
+   * A backend request as an HTTP/1.1 request with an origin-form target ({@code /path?query}), the engine's headers
+   * without hop-by-hop ones, the given {@code Host} and a {@code Content-Length} when there is a body.
+   *
+   * @throws IllegalArgumentException when the method or a header is not valid HTTP
+   */
+  static FullHttpRequest toNettyRequest(BackendRequest request, String host) {
+    URI uri = request.uri();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    byte[] body = request.body();
+    FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
+        target, body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+    request.headers().forEach((name, values) -> {
+      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.equalsIgnoreCase("host")) {
+        out.headers().add(name, values);
+      }
+    });
+    out.headers().set(HttpHeaderNames.HOST, host);
+    if (body != null && body.length > 0 || permitsBody(request.method())) {
+      out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
+    }
+    return out;
+  }
+
+  private static boolean permitsBody(String method) {
+    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+  }
+
+  /** Netty response headers as engine headers, without the ones describing the connection and the framing. */
+  static HttpHeaders fromNetty(io.netty.handler.codec.http.HttpHeaders netty, boolean keepContentLength) {
+    HttpHeaders headers = new HttpHeaders();
+    for (Map.Entry<String, String> e : netty) {
+      String lower = e.getKey().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(lower) || keepContentLength && lower.equals("content-length")) {
+        headers.add(e.getKey(), e.getValue());
+      }
+    }
+    return headers;
+  }
+}

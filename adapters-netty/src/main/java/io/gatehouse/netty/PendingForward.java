@@ -1,0 +1,81 @@
+package io.gatehouse.netty;
+
+import io.gatehouse.api.BackendException;
+import io.gatehouse.api.BackendResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * A {@code forward-request} handed to the application's next handler, collecting the response the application
+ * writes back ({@link io.netty.handler.codec.http.FullHttpResponse} or a response followed by content parts).
+ * Used on the channel's event loop only.
+ */
+final class PendingForward {
+  final CompletableFuture<BackendResponse> result = new CompletableFuture<>();
+  private final int maxContentLength;
+  private ScheduledFuture<?> timer;
+  private HttpResponse head;
+  private ByteArrayOutputStream body;
+  private long received;
+
+  PendingForward(int maxContentLength) {
+    this.maxContentLength = maxContentLength;
+  }
+
+  void timer(ScheduledFuture<?> timer) {
+    this.timer = timer;
+  }
+
+  /** Whether the response headers have arrived (a timeout no longer applies). */
+  boolean headersReceived() {
+    return head != null;
+  }
+
+  void headers(HttpResponse response) {
+    head = response;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  /** Copies a content part (the caller releases it); parts beyond the size limit are counted, not kept. */
+  void content(ByteBuf content) {
+    received += content.readableBytes();
+    if (received > maxContentLength || !content.isReadable()) {
+      return;
+    }
+    if (body == null) {
+      body = new ByteArrayOutputStream(Math.max(content.readableBytes(), 256));
+    }
+    try {
+      content.getBytes(content.readerIndex(), body, content.readableBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
+    }
+  }
+
+  /** The last part arrived: completes with the response, or fails when it had no headers or was too large. */
+  void complete() {
+    if (head == null) {
+      fail(BackendException.Kind.CONNECTION_FAILURE, "the application wrote content without a response");
+    } else if (received > maxContentLength) {
+      fail(BackendException.Kind.CONNECTION_FAILURE, "the application's response exceeds " + maxContentLength
+          + " bytes");
+    } else {
+      result.complete(new BackendResponse(head.status().code(), head.status().reasonPhrase(),
+          NettyMessages.fromNetty(head.headers(), true), body == null ? new byte[0] : body.toByteArray()));
+    }
+  }
+
+  void fail(BackendException.Kind kind, String message) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    result.completeExceptionally(new BackendException(kind, message, null));
+  }
+}
