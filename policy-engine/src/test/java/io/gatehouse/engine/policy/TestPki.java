@@ -36,6 +36,9 @@ final class TestPki {
   final PrivateKey revokedKey;
   final X509Certificate revoked;
   final X509Certificate impostor;
+  /** A self-signed 2048-bit RSA certificate and its key (the others are P-256 EC). */
+  final PrivateKey rsaKey;
+  final X509Certificate rsa;
   final X509CRL crl;
 
   static synchronized TestPki get() {
@@ -53,7 +56,9 @@ final class TestPki {
           genkeypair("server", "CN=localhost"),
           genkeypair("client", CLIENT_DN),
           genkeypair("revoked", "CN=revoked.example, O=Gatehouse"),
-          genkeypair("impostor", CLIENT_DN));
+          genkeypair("impostor", CLIENT_DN),
+          keytool("-genkeypair", "-alias", "rsa", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=rsa.example",
+              "-validity", "30", "-keystore", store("rsa")));
       parallel(certreq("server"), certreq("client"), certreq("revoked"));
       parallel(
           gencert("server", "-ext", "san=ip:127.0.0.1,dns:localhost", "-ext", "eku=serverAuth"),
@@ -67,6 +72,8 @@ final class TestPki {
       revoked = readCertificate("revoked.cer");
       revokedKey = key("revoked");
       impostor = certificate(keyStore("impostor"), "impostor");
+      rsa = certificate(keyStore("rsa"), "rsa");
+      rsaKey = key("rsa");
       parallel(keytool("-gencrl", "-alias", "ca", "-keystore", store("ca"), "-file", file("ca.crl"),
           "-id", revoked.getSerialNumber() + ":1"));
       try (InputStream in = Files.newInputStream(dir.resolve("ca.crl"))) {

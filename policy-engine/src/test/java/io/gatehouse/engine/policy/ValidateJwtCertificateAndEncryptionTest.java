@@ -8,13 +8,9 @@ import io.gatehouse.engine.testing.TestRequest;
 import io.gatehouse.engine.testing.TestResult;
 import io.gatehouse.xml.config.ApiDefinition;
 import io.gatehouse.xml.config.GatewayConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Key;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.TimeUnit;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Base64;
@@ -77,30 +73,6 @@ class ValidateJwtCertificateAndEncryptionTest {
     return TestGateway.builder().config(config).clockAt(NOW).certificates(certificates).build();
   }
 
-  private static final char[] STOREPASS = "storepass-not-secret".toCharArray();
-
-  /** A 2048-bit RSA key and self-signed certificate made by the JDK's keytool. */
-  private static KeyStore rsaKeyStore() throws Exception {
-    Path dir = Files.createTempDirectory("gatehouse-rsa");
-    Path store = dir.resolve("rsa.p12");
-    try {
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-alias", "rsa", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=decrypt",
-          "-validity", "3650", "-startdate", "2025/01/01 00:00:00", "-keystore", store.toString(), "-storetype",
-          "PKCS12", "-storepass", new String(STOREPASS)).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).isTrue();
-      KeyStore ks = KeyStore.getInstance("PKCS12");
-      try (var in = Files.newInputStream(store)) {
-        ks.load(in, STOREPASS);
-      }
-      return ks;
-    } finally {
-      Files.deleteIfExists(store);
-      Files.deleteIfExists(dir);
-    }
-  }
-
   private static TestResult call(TestGateway g, String token) {
     return g.send(TestRequest.get("https://gw.test/api/x").header("Authorization", "Bearer " + token));
   }
@@ -135,9 +107,9 @@ class ValidateJwtCertificateAndEncryptionTest {
 
   @Test
   void rsaEncryptedTokensUseTheCertificatesPrivateKeyAndRefuseRsa1Of5() throws Exception {
-    KeyStore rsa = rsaKeyStore();
-    PrivateKey privateKey = (PrivateKey) rsa.getKey("rsa", STOREPASS);
-    X509Certificate certificate = (X509Certificate) rsa.getCertificate("rsa");
+    TestPki pki = TestPki.get();
+    PrivateKey privateKey = pki.rsaKey;
+    X509Certificate certificate = pki.rsa;
     String keys = "<issuer-signing-keys><key>" + Base64.getEncoder().encodeToString(HMAC) + "</key>"
         + "</issuer-signing-keys><decryption-keys><key certificate-id=\"decrypt\" /></decryption-keys>";
     TestGateway g = gateway(keys, CertificateStore.builder().certificate("decrypt", privateKey, certificate).build());
