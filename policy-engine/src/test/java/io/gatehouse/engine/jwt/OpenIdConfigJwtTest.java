@@ -76,10 +76,23 @@ class OpenIdConfigJwtTest {
     }
   }
 
+  /**
+   * The real HTTP fetcher, completing before it returns: a refresh that fails is then fully handled before the next
+   * request, so the fetch counts below do not depend on thread scheduling.
+   */
+  private static final DocumentFetcher SYNCHRONOUS = uri -> {
+    try {
+      return java.util.concurrent.CompletableFuture.completedFuture(new JdkDocumentFetcher(Duration.ofSeconds(5),
+          Duration.ofSeconds(10)).fetch(uri).toCompletableFuture().join());
+    } catch (java.util.concurrent.CompletionException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e.getCause());
+    }
+  };
+
   @Test
   void outageKeepsTheLastGoodKeys() throws Exception {
     try (IdpServer idp = new IdpServer(List.of(JwtMint.rsa()))) {
-      TestGateway g = gateway(policy(idp));
+      TestGateway g = gateway(policy(idp), TokenValidationOptions.defaults().withFetcher(SYNCHRONOUS));
       String good = token(JwtMint.rsa(), idp);
       assertThat(bearer(g, good).status()).isEqualTo(200);
       idp.down(true);
