@@ -34,11 +34,11 @@ public final class QuickstartGateway implements AutoCloseable {
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final DemoOrdersBackend backend;
-  private final QuickstartTree tree;
+  private final BundledTree tree;
   private final HttpServer server;
   private final ExecutorService executor;
 
-  private QuickstartGateway(DemoOrdersBackend backend, QuickstartTree tree, HttpServer server,
+  private QuickstartGateway(DemoOrdersBackend backend, BundledTree tree, HttpServer server,
       ExecutorService executor) {
     this.backend = backend;
     this.tree = tree;
@@ -52,10 +52,10 @@ public final class QuickstartGateway implements AutoCloseable {
    */
   public static QuickstartGateway start(QuickstartOptions options) throws IOException {
     DemoOrdersBackend backend = DemoOrdersBackend.start(options.backendPort());
-    QuickstartTree tree = null;
+    BundledTree tree = null;
     ExecutorService executor = null;
     try {
-      tree = options.tree() == null ? QuickstartTree.bundled() : QuickstartTree.external(options.tree());
+      tree = options.tree() == null ? BundledTree.of("quickstart-tree") : BundledTree.external(options.tree());
       Gatehouse gatehouse = Gatehouse.builder()
           .apiOpsTree(tree.root())
           .apiOpsOptions(ApiOpsOptions.defaults().withNamedValue(BACKEND_NAMED_VALUE, backend.baseUrl().toString()))

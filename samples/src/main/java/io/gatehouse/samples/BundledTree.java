@@ -11,49 +11,49 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The bundled {@code quickstart-tree} resource as a folder on disk. The engine reads trees from a file system
+ * A samples' APIOps tree bundled as a resource folder ({@code quickstart-tree}, {@code jetty-tree},
+ * {@code netty-tree}) as a folder on disk. The engine reads trees from a file system
  * {@link Path}; when the samples run from a jar, the tree is copied to a temporary folder that {@link #close()}
  * deletes.
  */
-final class QuickstartTree implements AutoCloseable {
-  static final String RESOURCE = "quickstart-tree";
+final class BundledTree implements AutoCloseable {
 
   private final Path root;
   private final boolean temporary;
 
-  private QuickstartTree(Path root, boolean temporary) {
+  private BundledTree(Path root, boolean temporary) {
     this.root = root;
     this.temporary = temporary;
   }
 
-  /** Finds the bundled tree: in place when on the class path as a folder, else extracted from the jar. */
-  static QuickstartTree bundled() throws IOException {
+  /** Finds the tree {@code resource}: in place when on the class path as a folder, else extracted from the jar. */
+  static BundledTree of(String resource) throws IOException {
     Path location;
     try {
-      location = Path.of(QuickstartTree.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      location = Path.of(BundledTree.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IOException("cannot locate the samples classes", e);
     }
     if (Files.isDirectory(location)) {
-      Path tree = location.resolve(RESOURCE);
+      Path tree = location.resolve(resource);
       if (!Files.isRegularFile(tree.resolve("policy.xml"))) {
         throw new IOException("bundled tree not found at " + tree);
       }
-      return new QuickstartTree(tree, false);
+      return new BundledTree(tree, false);
     }
-    Path target = Files.createTempDirectory("gatehouse-quickstart-");
+    Path target = Files.createTempDirectory("gatehouse-" + resource + "-");
     try (FileSystem jar = FileSystems.newFileSystem(location)) {
-      copy(jar.getPath("/" + RESOURCE), target);
+      copy(jar.getPath("/" + resource), target);
     } catch (IOException | RuntimeException e) {
       delete(target);
       throw e;
     }
-    return new QuickstartTree(target, true);
+    return new BundledTree(target, true);
   }
 
   /** A tree the caller owns; never deleted. */
-  static QuickstartTree external(Path root) {
-    return new QuickstartTree(root, false);
+  static BundledTree external(Path root) {
+    return new BundledTree(root, false);
   }
 
   Path root() {
