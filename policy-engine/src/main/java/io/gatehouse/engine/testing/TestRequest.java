@@ -35,8 +35,21 @@ public final class TestRequest {
     return of("POST", url);
   }
 
+  /** Adds a value to header {@code name}; calling it twice gives the header two values (it does not replace). */
   public TestRequest header(String name, String value) {
     headers.add(name, value);
+    return this;
+  }
+
+  /** Replaces every value of header {@code name} with {@code value}. */
+  public TestRequest replaceHeader(String name, String value) {
+    headers.set(name, value);
+    return this;
+  }
+
+  /** Removes header {@code name}. */
+  public TestRequest removeHeader(String name) {
+    headers.remove(name);
     return this;
   }
 
