@@ -1,6 +1,7 @@
 package io.gatehouse.engine.expr;
 
 import io.gatehouse.engine.expr.runtime.CsException;
+import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.api.LastError;
 import io.gatehouse.engine.context.ApiInfo;
 import io.gatehouse.engine.context.DeploymentInfo;
@@ -208,6 +209,23 @@ final class Library {
     return Bound.of(target.pos, type, f -> getter.apply(cls.cast(Values.requireNonNull(te.eval(f)))));
   }
 
+  /**
+   * A context dictionary property: evaluates to a {@link CsDictionary} over the backing collection, and records the
+   * backing closure on the bound value so that lookups ({@link Calls}, {@link #index}) go straight to it.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> Bound dictionary(Bound target, CsType type, Class<T> cls, Function<T, ?> backing,
+      CsDictionary.Missing missing) {
+    Eval raw = prop(target, type, cls, (Function<T, Object>) backing).eval;
+    Bound b = Bound.of(target.pos, type, f -> {
+      Object c = raw.eval(f);
+      return c instanceof HttpHeaders h ? CsDictionary.ofHeaders(h) : CsDictionary.ofMap((Map<String, ?>) c, missing);
+    });
+    b.backing = raw;
+    b.missing = missing;
+    return b;
+  }
+
   private CompileError unknownMember(CsType type, String name, int pos, List<String> known) {
     String best = nearest(name, known.stream().filter(k -> !k.equals(name)).toList());
     return new CompileError(pos, "%s does not contain a definition for %s" + (best == null ? ""
@@ -308,8 +326,8 @@ final class Library {
       return switch (name) {
         case "Request" -> prop(target, REQUEST, PolicyContext.class, PolicyContext::request);
         case "Response" -> prop(target, RESPONSE, PolicyContext.class, PolicyContext::response);
-        case "Variables" -> prop(target, VARIABLES, PolicyContext.class,
-            c -> CsDictionary.ofMap(c.variables(), CsDictionary.Missing.NULL));
+        case "Variables" -> dictionary(target, VARIABLES, PolicyContext.class, PolicyContext::variables,
+            CsDictionary.Missing.NULL);
         case "Api" -> prop(target, API, PolicyContext.class, PolicyContext::api);
         case "Operation" -> prop(target, OPERATION, PolicyContext.class, PolicyContext::operation);
         case "Product" -> prop(target, PRODUCT, PolicyContext.class, PolicyContext::product);
@@ -329,10 +347,11 @@ final class Library {
         case "Method" -> prop(target, CsType.STRING, RequestContext.class, RequestContext::method);
         case "Url" -> prop(target, URL, RequestContext.class, RequestContext::url);
         case "OriginalUrl" -> prop(target, URL, RequestContext.class, RequestContext::originalUrl);
-        case "Headers" -> prop(target, HEADERS, RequestContext.class, r -> CsDictionary.ofHeaders(r.headers()));
+        case "Headers" -> dictionary(target, HEADERS, RequestContext.class, RequestContext::headers,
+            CsDictionary.Missing.THROW);
         case "Body" -> prop(target, BODY, RequestContext.class, RequestContext::body);
-        case "MatchedParameters" -> prop(target, STRING_MAP, RequestContext.class,
-            r -> CsDictionary.ofMap(r.matchedParameters(), CsDictionary.Missing.THROW));
+        case "MatchedParameters" -> dictionary(target, STRING_MAP, RequestContext.class,
+            RequestContext::matchedParameters, CsDictionary.Missing.THROW);
         case "IpAddress" -> prop(target, CsType.STRING, RequestContext.class, RequestContext::ipAddress);
         default -> null;
       };
@@ -341,7 +360,8 @@ final class Library {
       return switch (name) {
         case "StatusCode" -> prop(target, CsType.INT, ResponseContext.class, ResponseContext::statusCode);
         case "StatusReason" -> prop(target, CsType.STRING, ResponseContext.class, ResponseContext::statusReason);
-        case "Headers" -> prop(target, HEADERS, ResponseContext.class, r -> CsDictionary.ofHeaders(r.headers()));
+        case "Headers" -> dictionary(target, HEADERS, ResponseContext.class, ResponseContext::headers,
+            CsDictionary.Missing.THROW);
         case "Body" -> prop(target, BODY, ResponseContext.class, ResponseContext::body);
         default -> null;
       };
@@ -353,7 +373,7 @@ final class Library {
         case "Port" -> prop(target, CsType.INT, UrlInfo.class, UrlInfo::port);
         case "Path" -> prop(target, CsType.STRING, UrlInfo.class, UrlInfo::path);
         case "QueryString" -> prop(target, CsType.STRING, UrlInfo.class, UrlInfo::queryString);
-        case "Query" -> prop(target, HEADERS, UrlInfo.class, u -> CsDictionary.ofMultiMap(u.query()));
+        case "Query" -> dictionary(target, HEADERS, UrlInfo.class, UrlInfo::query, CsDictionary.Missing.THROW);
         default -> null;
       };
     }
@@ -574,6 +594,14 @@ final class Library {
             (io.gatehouse.engine.expr.runtime.CsGroupCollection) Values.requireNonNull(te.eval(f));
         return byName ? g.get((String) k.eval(f)) : g.get((Integer) k.eval(f));
       });
+    }
+    if (t.kind == CsType.Kind.DICT && target.backing != null) {
+      Eval k = Conversions.implicit(key, t.a, key.pos);
+      Eval c = target.backing;
+      CsDictionary.Missing missing = target.missing;
+      Bound b = Bound.of(pos, t.b, f -> CsDictionary.get(c.eval(f), (String) k.eval(f), missing));
+      b.store = (f, v) -> ((CsDictionary) Values.requireNonNull(te.eval(f))).set((String) k.eval(f), v);
+      return b;
     }
     if (t.kind == CsType.Kind.DICT) {
       Eval k = Conversions.implicit(key, t.a, key.pos);

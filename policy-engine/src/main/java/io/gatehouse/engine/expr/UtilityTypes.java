@@ -386,9 +386,11 @@ final class UtilityTypes {
           Eval k = c.arg(0, t.a);
           Bound.Store out = c.binder.outTarget(c.syntax.get(1), t.b);
           Object missing = Conversions.defaultValue(t.b);
+          Eval backing = c.target.backing;
           return c.of(CsType.BOOL, f -> {
             Object marker = out;
-            Object v = ((CsDictionary) r.eval(f)).lookup((String) k.eval(f), marker);
+            Object v = backing != null ? CsDictionary.lookup(backing.eval(f), (String) k.eval(f), marker)
+                : ((CsDictionary) r.eval(f)).lookup((String) k.eval(f), marker);
             out.set(f, v == marker ? missing : v);
             return v != marker;
           });
