@@ -250,6 +250,8 @@ final class Library {
     }
     Bound r = Bound.of(pos, b.type, b.eval);
     r.store = b.store;
+    r.backing = b.backing;
+    r.missing = b.missing;
     return r;
   }
 
