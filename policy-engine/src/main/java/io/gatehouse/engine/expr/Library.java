@@ -256,6 +256,9 @@ final class Library {
   }
 
   private static List<String> propertyNames(CsType t) {
+    if (t.kind == CsType.Kind.ANONYMOUS) {
+      return t.memberNames;
+    }
     if (t.kind == CsType.Kind.OBJECT) {
       return List.of("ToString", "Equals", "GetHashCode", "GetType");
     }
@@ -320,6 +323,13 @@ final class Library {
 
   private Bound instanceProperty(Bound target, String name) {
     CsType t = target.type;
+    if (t.kind == CsType.Kind.ANONYMOUS) {
+      return AnonymousTypes.member(target, name);
+    }
+    if (t.kind == CsType.Kind.GROUPING && name.equals("Key")) {
+      Eval te = target.eval;
+      return Bound.of(target.pos, t.b, f -> ((Linq.Grouping) Values.requireNonNull(te.eval(f))).key);
+    }
     Bound utility = UtilityTypes.instanceProperty(target, name);
     if (utility != null) {
       return utility;

@@ -348,6 +348,10 @@ final class UtilityTypes {
     if (form != null) {
       return form;
     }
+    Bound json = JsonMembers.call(c);
+    if (json != null) {
+      return json;
+    }
     if (c.target.typeRef != null) {
       return statics(c, c.target.typeRef);
     }

@@ -171,6 +171,8 @@ final class Values {
       case SEQ -> v instanceof Iterable || v instanceof Object[] || v instanceof String;
       case DICT -> v instanceof CsDictionary;
       case KVP -> v instanceof Map.Entry;
+      case ANONYMOUS -> v instanceof io.gatehouse.engine.expr.runtime.CsAnonymous;
+      case GROUPING -> v instanceof Linq.Grouping;
       case CLASS, VALUE -> switch (t.name) {
         case "JToken" -> v instanceof JToken;
         case "JContainer" -> v instanceof JContainer;

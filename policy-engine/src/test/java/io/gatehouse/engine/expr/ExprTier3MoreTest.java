@@ -1,0 +1,69 @@
+package io.gatehouse.engine.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatehouse.engine.expr.runtime.CsFormat;
+import io.gatehouse.xml.Diagnostics;
+import io.gatehouse.xml.Position;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Anonymous types, two-parameter lambdas with {@code Aggregate}, and {@code GroupBy}. */
+class ExprTier3MoreTest {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
+      "anon-json ~ @(JsonConvert.SerializeObject(new { alg = \"HS256\", typ = \"JWT\", n = 1, ok = true })) ~ {\"alg\":\"HS256\",\"typ\":\"JWT\",\"n\":1,\"ok\":true}",
+      "anon-nested ~ @(JsonConvert.SerializeObject(new { a = new { b = new[] { 1, 2 } }, c = (string)null })) ~ {\"a\":{\"b\":[1,2]},\"c\":null}",
+      "anon-projection ~ @{ var m = context.Request.Method; var o = new { m, context.Request.Url.Host }; return o.m + \"|\" + o.Host; } ~ POST|api.contoso.com",
+      "anon-tostring ~ @(new { a = 1, b = \"x\", c = true, d = 1.5 }.ToString()) ~ { a = 1, b = x, c = True, d = 1.5 }",
+      "anon-empty ~ @(new { }.ToString()) ~ { }",
+      "anon-member-type ~ @(new { a = 1 }.a + 1) ~ 2",
+      "anon-jobject ~ @(JObject.FromObject(new { id = 7, tags = new[] { \"x\" } })[\"tags\"][0].ToString()) ~ x",
+      "anon-jtoken ~ @(JToken.FromObject(new { id = 7 }).ToString(Newtonsoft.Json.Formatting.None)) ~ {\"id\":7}",
+      "anon-equals ~ @(new { a = 1, b = \"x\" }.Equals(new { a = 1, b = \"x\" })) ~ True",
+      "anon-select ~ @(JsonConvert.SerializeObject(new[] { \"a\", \"bb\" }.Select(s => new { s, len = s.Length }))) ~ [{\"s\":\"a\",\"len\":1},{\"s\":\"bb\",\"len\":2}]",
+      "agg-noseed ~ @(new[] { 1, 2, 3, 4 }.Aggregate((a, b) => a * b)) ~ 24",
+      "agg-strings ~ @(new[] { \"a\", \"b\", \"c\" }.Aggregate((x, y) => y + x)) ~ cba",
+      "agg-seed ~ @(new[] { \"a\", \"bb\", \"ccc\" }.Aggregate(0, (acc, s) => acc + s.Length)) ~ 6",
+      "agg-seed-type ~ @(new[] { 1, 2 }.Aggregate(\"\", (acc, i) => acc + i + \";\")) ~ 1;2;",
+      "agg-seed-long ~ @(new[] { 1, 2 }.Aggregate(10L, (acc, i) => acc + i) + int.MaxValue) ~ 2147483660",
+      "agg-result ~ @(new[] { 1, 2, 3 }.Aggregate(0, (a, b) => a + b, total => total * 10)) ~ 60",
+      "agg-headers ~ @(context.Request.Headers.Aggregate(\"\", (acc, h) => acc + h.Key.Substring(0, 1))) ~ XAAC",
+      "paren-lambda ~ @(string.Join(\",\", new[] { 1, 2 }.Select((x) => x * 2))) ~ 2,4",
+      "groupby ~ @(string.Join(\";\", new[] { \"apple\", \"avocado\", \"banana\" }.GroupBy(s => s[0]).Select(g => g.Key + \"=\" + g.Count()))) ~ a=2;b=1",
+      "groupby-enum ~ @(string.Join(\";\", new[] { 1, 2, 3, 4, 5 }.GroupBy(i => i % 2 == 0).Select(g => g.Key + \":\" + string.Join(\",\", g)))) ~ False:1,3,5;True:2,4",
+      "groupby-elem ~ @(string.Join(\";\", new[] { \"ax\", \"ay\", \"bz\" }.GroupBy(s => s.Substring(0, 1), s => s.Substring(1)).Select(g => g.Key + string.Join(\"\", g.ToArray())))) ~ axy;bz",
+      "groupby-dict ~ @(new[] { \"a\", \"b\", \"a\" }.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count())[\"a\"]) ~ 2",
+      "groupby-first ~ @(new[] { 3, 1, 3 }.GroupBy(i => i).First().First()) ~ 3",
+  })
+  void evaluates(String id, String text, String expected) {
+    assertThat(CsFormat.toDisplayString(ExprVectorsTest.eval(text, ResultType.ANY))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
+      "@(new { a = null }) ~ cannot assign '<null>' to an anonymous type property",
+      "@(new { a = 1, a = 2 }) ~ multiple properties with the same name",
+      "@(new { 1 + 2 }) ~ invalid anonymous type member declarator",
+      "@(new { a = 1 }.b) ~ does not contain a definition for 'b'",
+      "@(new[] { 1 }.Aggregate(x => x)) ~ the lambda has 1 parameter(s); this method expects 2",
+      "@(new[] { 1 }.Select((a, b) => a)) ~ the lambda has 2 parameter(s); this method expects 1",
+      "@(new[] { 1 }.Aggregate(\"\", (acc, i) => i)) ~ cannot implicitly convert type 'int' to 'string'",
+  })
+  void rejected(String text, String expected) {
+    Diagnostics d = new Diagnostics();
+    new CSharpExpressionCompiler().compile(new ExpressionSource(text, new Position("p.xml", 1, 1), false),
+        ResultType.ANY, d);
+    assertThat(d.all()).anySatisfy(x -> assertThat(x.message()).contains(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '~', value = {
+      "@(new int[0].Aggregate((a, b) => a + b)) ~ Sequence contains no elements",
+  })
+  void failures(String text, String message) {
+    assertThatThrownBy(() -> ExprVectorsTest.eval(text, ResultType.ANY)).isInstanceOf(ExpressionFailure.class)
+        .hasMessageContaining(message);
+  }
+}
