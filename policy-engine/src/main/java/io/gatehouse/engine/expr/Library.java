@@ -121,7 +121,9 @@ final class Library {
       Map.entry("BitConverter", CsType.cls("BitConverter")), Map.entry("BasicAuthCredentials", BASIC),
       Map.entry("XElement", XELEMENT), Map.entry("XDocument", XDOCUMENT), Map.entry("XAttribute", XATTRIBUTE),
       Map.entry("XName", XNAME), Map.entry("MidpointRounding", MIDPOINT), Map.entry("Int16", CsType.SHORT),
-      Map.entry("StringComparer", STRING_COMPARER), Map.entry("SymmetricAlgorithm", CryptoMembers.SYMMETRIC));
+      Map.entry("StringComparer", STRING_COMPARER), Map.entry("SymmetricAlgorithm", CryptoMembers.SYMMETRIC),
+      Map.entry("X509Certificate2", CertificateMembers.X509),
+      Map.entry("X500DistinguishedName", CertificateMembers.X500));
 
   static final List<String> TYPE_NAMES = List.copyOf(TYPES.keySet());
   static final Set<String> NAMESPACE_ROOTS = Set.of("System", "Newtonsoft", "Microsoft");
@@ -365,6 +367,7 @@ final class Library {
         case "MatchedParameters" -> dictionary(target, STRING_MAP, RequestContext.class,
             RequestContext::matchedParameters, CsDictionary.Missing.THROW);
         case "IpAddress" -> prop(target, CsType.STRING, RequestContext.class, RequestContext::ipAddress);
+        case "Certificate" -> prop(target, CertificateMembers.X509, RequestContext.class, RequestContext::certificate);
         default -> null;
       };
     }

@@ -123,6 +123,10 @@ final class UtilityTypes {
 
   static Bound instanceProperty(Bound target, String name) {
     CsType t = target.type;
+    Bound certificate = CertificateMembers.property(target, name);
+    if (certificate != null) {
+      return certificate;
+    }
     if (t == Library.TIMESPAN) {
       return switch (name) {
         case "Ticks" -> Library.prop(target, CsType.LONG, CsTimeSpan.class, CsTimeSpan::ticks);
@@ -347,6 +351,10 @@ final class UtilityTypes {
     Bound form = FormMembers.call(c);
     if (form != null) {
       return form;
+    }
+    Bound certificate = CertificateMembers.call(c);
+    if (certificate != null) {
+      return certificate;
     }
     Bound json = JsonMembers.call(c);
     if (json != null) {

@@ -56,8 +56,10 @@ class ExprCorpusTest {
       Map.entry("Return a blob URL signed with a user delegation SAS token#2", "'XmlDocument'"),
       // Tier 3 not implemented: XmlReader (not on the allowed-types list)
       Map.entry("Extract value from XML", "'XmlReader'"),
-      // Tier 3 not implemented: X509Certificate2 private keys; the file also uses RSACng, not on the allowed-types list
-      Map.entry("Get OAuth2 access token from AAD using client id and certificate", "'X509Certificate2'"));
+      // Tier 3 not implemented: X509Certificate2 from bytes with private keys; the file also uses RSACng, not on the
+      // allowed-types list
+      Map.entry("Get OAuth2 access token from AAD using client id and certificate",
+          "cannot create an instance of 'X509Certificate2'"));
 
   private static final List<String> DAMAGED = List.of("Call out to an HTTP endpoint and cache the response",
       "Loopback request for service at same API Management service",
