@@ -6,6 +6,8 @@ import io.gatehouse.engine.expr.runtime.JObject;
 import io.gatehouse.engine.expr.runtime.JToken;
 import io.gatehouse.engine.expr.runtime.JsonConvert;
 import io.gatehouse.engine.expr.runtime.JsonTarget;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The Newtonsoft statics that take any value (spec 8.5): {@code JsonConvert.SerializeObject(value[, Formatting])},
@@ -28,7 +30,7 @@ final class JsonMembers {
         }
         Eval v = c.args.get(0).eval;
         Eval fmt = n == 2 ? c.arg(1, Library.FORMATTING) : f -> Formatting.None;
-        return c.of(CsType.STRING, f -> f.checkString(JsonConvert.serializeObject(v.eval(f),
+        return c.of(CsType.STRING, f -> f.checkString(JsonConvert.serializeObject(jsonable(v.eval(f)),
             (Formatting) fmt.eval(f))));
       }
       case "JsonConvert.DeserializeObject" -> {
@@ -57,14 +59,27 @@ final class JsonMembers {
         Eval v = c.args.get(0).eval;
         CsType t = c.target.typeRef;
         return c.of(t, switch (t.name) {
-          case "JObject" -> f -> JObject.fromObject(v.eval(f));
-          case "JArray" -> f -> JArray.fromObject(v.eval(f));
-          default -> f -> JToken.fromObject(v.eval(f));
+          case "JObject" -> f -> JObject.fromObject(jsonable(v.eval(f)));
+          case "JArray" -> f -> JArray.fromObject(jsonable(v.eval(f)));
+          default -> f -> JToken.fromObject(jsonable(v.eval(f)));
         });
       }
       default -> {
         return null;
       }
     }
+  }
+
+  /** A dictionary as the ordered map the serializer writes as an object; other values as they are. */
+  private static Object jsonable(Object v) {
+    if (v instanceof CsDictionary d) {
+      Map<Object, Object> m = new LinkedHashMap<>();
+      for (Object e : d.entries()) {
+        Map.Entry<?, ?> kv = (Map.Entry<?, ?>) e;
+        m.put(kv.getKey(), kv.getValue());
+      }
+      return m;
+    }
+    return v;
   }
 }

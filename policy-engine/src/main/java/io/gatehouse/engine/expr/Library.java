@@ -58,6 +58,7 @@ final class Library {
   static final CsType JWT = CsType.cls("Jwt");
   static final CsType DATETIME = CsType.value("DateTime");
   static final CsType GUID = CsType.value("Guid");
+  static final CsType DATETIME_KIND = CsType.value("DateTimeKind");
   static final CsType FORMATTING = CsType.value("Formatting");
   static final CsType JTOKEN_TYPE = CsType.value("JTokenType");
   static final CsType STRING_COMPARISON = CsType.value("StringComparison");
@@ -122,7 +123,7 @@ final class Library {
       Map.entry("XElement", XELEMENT), Map.entry("XDocument", XDOCUMENT), Map.entry("XAttribute", XATTRIBUTE),
       Map.entry("XName", XNAME), Map.entry("MidpointRounding", MIDPOINT), Map.entry("Int16", CsType.SHORT),
       Map.entry("StringComparer", STRING_COMPARER), Map.entry("SymmetricAlgorithm", CryptoMembers.SYMMETRIC),
-      Map.entry("X509Certificate2", CertificateMembers.X509),
+      Map.entry("X509Certificate2", CertificateMembers.X509), Map.entry("DateTimeKind", DATETIME_KIND),
       Map.entry("X500DistinguishedName", CertificateMembers.X500));
 
   static final List<String> TYPE_NAMES = List.copyOf(TYPES.keySet());
@@ -534,6 +535,7 @@ final class Library {
       return switch (name) {
         case "Ticks" -> prop(target, CsType.LONG, CsDateTime.class, CsDateTime::ticks);
         case "Date" -> prop(target, DATETIME, CsDateTime.class, CsDateTime::date);
+        case "Kind" -> prop(target, DATETIME_KIND, CsDateTime.class, CsDateTime::kind);
         default -> null;
       };
     }

@@ -196,6 +196,7 @@ final class Values {
         case "XElement" -> v instanceof io.gatehouse.engine.expr.xml.XElement;
         case "XDocument" -> v instanceof io.gatehouse.engine.expr.xml.XDocument;
         case "XAttribute" -> v instanceof io.gatehouse.engine.expr.xml.XAttribute;
+        case "DateTimeKind" -> v instanceof io.gatehouse.engine.expr.runtime.CsDateTimeKind;
         case "X509Certificate2" -> v instanceof java.security.cert.X509Certificate;
         case "X500DistinguishedName" -> v instanceof javax.security.auth.x500.X500Principal;
         default -> false;

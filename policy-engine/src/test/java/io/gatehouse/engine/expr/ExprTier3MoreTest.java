@@ -9,7 +9,10 @@ import io.gatehouse.xml.Position;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Anonymous types, two-parameter lambdas with {@code Aggregate}, and {@code GroupBy}. */
+/**
+ * Anonymous types, two-parameter lambdas with {@code Aggregate}, {@code GroupBy}, the Newtonsoft statics taking any
+ * value, and {@code DateTimeKind}.
+ */
 class ExprTier3MoreTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
@@ -36,6 +39,15 @@ class ExprTier3MoreTest {
       "groupby-elem ~ @(string.Join(\";\", new[] { \"ax\", \"ay\", \"bz\" }.GroupBy(s => s.Substring(0, 1), s => s.Substring(1)).Select(g => g.Key + string.Join(\"\", g.ToArray())))) ~ axy;bz",
       "groupby-dict ~ @(new[] { \"a\", \"b\", \"a\" }.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count())[\"a\"]) ~ 2",
       "groupby-first ~ @(new[] { 3, 1, 3 }.GroupBy(i => i).First().First()) ~ 3",
+      "anon-array ~ @(new[] { new { a = 1 }, new { a = 2 } }.Sum(x => x.a)) ~ 3",
+      "anon-linq ~ @(context.Request.Headers.Select(h => new { h.Key, v = h.Value[0] }).First().v) ~ contoso",
+      "serialize-dict ~ @(JsonConvert.SerializeObject(new Dictionary<string, object> { { \"a\", 1 } })) ~ {\"a\":1}",
+      "deserialize ~ @(JsonConvert.DeserializeObject<JObject>(\"{\\\"a\\\":[1]}\")[\"a\"][0].ToString() + JsonConvert.DeserializeObject<int>(\"7\")) ~ 17",
+      "datetime-kind ~ @(new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc).ToString(\"o\")) ~ 2024-01-02T03:04:05.0000000Z",
+      "datetime-kind-ms ~ @(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc).AddSeconds(10).Kind) ~ Utc",
+      "datetime-unix ~ @((long)(new DateTime(2024, 3, 5, 7, 8, 10, DateTimeKind.Utc) - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds) ~ 1709622490",
+      "specify-kind ~ @(DateTime.SpecifyKind(new DateTime(2024, 1, 2), DateTimeKind.Local).Kind) ~ Local",
+      "typed-arrays ~ @(string.Join(\",\", new string[] { \"a\", \"b\" }) + new int[] { 1, 2, 3 }.Sum()) ~ a,b6",
   })
   void evaluates(String id, String text, String expected) {
     assertThat(CsFormat.toDisplayString(ExprVectorsTest.eval(text, ResultType.ANY))).isEqualTo(expected);
