@@ -353,22 +353,16 @@ final class UtilityTypes {
 
   // ---- calls ----
 
+  /** The member groups bound in their own files, tried before the ones here. */
+  private static final List<Function<Calls, Bound>> MEMBER_GROUPS = List.of(CryptoMembers::call, FormMembers::call,
+      CertificateMembers::call, JsonMembers::call);
+
   static Bound call(Calls c) {
-    Bound crypto = CryptoMembers.call(c);
-    if (crypto != null) {
-      return crypto;
-    }
-    Bound form = FormMembers.call(c);
-    if (form != null) {
-      return form;
-    }
-    Bound certificate = CertificateMembers.call(c);
-    if (certificate != null) {
-      return certificate;
-    }
-    Bound json = JsonMembers.call(c);
-    if (json != null) {
-      return json;
+    for (Function<Calls, Bound> group : MEMBER_GROUPS) {
+      Bound b = group.apply(c);
+      if (b != null) {
+        return b;
+      }
     }
     if (c.target.typeRef != null) {
       return statics(c, c.target.typeRef);
