@@ -43,6 +43,8 @@ final class Linq {
   }
 
   private static final Comparator<Object> DEFAULT = Linq::compareKeys;
+  /** The invariant collator; {@link Collator#getInstance} clones on every call, so one is kept per thread. */
+  private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(() -> Collator.getInstance(Locale.ROOT));
 
   private Linq() {}
 
@@ -317,8 +319,7 @@ final class Linq {
       return a == null ? (b == null ? 0 : -1) : 1;
     }
     if (a instanceof String s && b instanceof String t) {
-      Collator c = Collator.getInstance(Locale.ROOT);
-      int d = c.compare(s, t);
+      int d = COLLATOR.get().compare(s, t);
       return d != 0 ? d : s.compareTo(t);
     }
     if ((a instanceof Number || a instanceof Character) && (b instanceof Number || b instanceof Character)) {
