@@ -16,8 +16,8 @@ import java.util.Map;
  * {@code ThenBy}, {@code ThenByDescending}, {@code Max}/{@code Min}/{@code Average} (with and without selector),
  * {@code Concat}, {@code Append}, {@code ElementAt}, {@code Cast<T>}, {@code OfType<T>}, {@code SelectMany},
  * {@code ToDictionary}, {@code Aggregate} (with and without seed, with a result selector) and {@code GroupBy} (key
- * and element selectors; groups in order of first appearance, keys compared with C# equality). Results are eager lists; every element visited counts a step and every
- * built collection is checked against the size budget. Keys order as .NET's default comparer: numbers by value,
+ * and element selectors; groups in order of first appearance, keys compared with C# equality). Results are eager
+ * lists; every element visited counts a step and every built collection is checked against the size budget. Keys order as .NET's default comparer: numbers by value,
  * strings by the invariant culture (a {@link Collator} for {@link Locale#ROOT}), {@code null} first.
  */
 final class Linq {
@@ -44,7 +44,8 @@ final class Linq {
 
   private static final Comparator<Object> DEFAULT = Linq::compareKeys;
   /** The invariant collator; {@link Collator#getInstance} clones on every call, so one is kept per thread. */
-  private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(() -> Collator.getInstance(Locale.ROOT));
+  private static final ThreadLocal<Collator> COLLATOR =
+      ThreadLocal.withInitial(() -> Collator.getInstance(Locale.ROOT));
 
   private Linq() {}
 
