@@ -1,9 +1,14 @@
 package io.gatehouse.engine.expr;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.engine.expr.runtime.CsFormat;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,5 +63,29 @@ class ExprTier3MoreTest {
   void failures(String text, String message) {
     assertThatThrownBy(() -> ExprVectorsTest.eval(text, ResultType.ANY)).isInstanceOf(ExpressionFailure.class)
         .hasMessageContaining(message);
+  }
+
+  /** The corpus snippet "Create HMAC SHA256-Signed JWT", run end to end at CTX-A's clock. */
+  @Test
+  void hmacSignedJwtSnippet() throws Exception {
+    String block = """
+        @{
+          var header = new { typ = "JWT", alg = "HS256" };
+          var jwtHeaderBase64UrlEncoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(header))).Replace("/", "_").Replace("+", "-"). Replace("=", "");
+          var exp = new DateTimeOffset(DateTime.Now.AddMinutes(10)).ToUnixTimeSeconds();
+          var username = "john_doe";
+          var payload = new { exp, username };
+          var jwtPayloadBase64UrlEncoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(payload))).Replace("/", "_").Replace("+", "-"). Replace("=", "");
+          var signature = new HMACSHA256(Encoding.UTF8.GetBytes("secret")).ComputeHash(Encoding.UTF8.GetBytes($"{jwtHeaderBase64UrlEncoded}.{jwtPayloadBase64UrlEncoded}"));
+          var jwtSignatureBase64UrlEncoded = Convert.ToBase64String(signature).Replace("/", "_").Replace("+", "-"). Replace("=", "");
+          return $"Bearer {jwtHeaderBase64UrlEncoded}.{jwtPayloadBase64UrlEncoded}.{jwtSignatureBase64UrlEncoded}";
+        }""";
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String head = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9";
+    String body = b64.encodeToString("{\"exp\":1709623090,\"username\":\"john_doe\"}".getBytes(UTF_8));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec("secret".getBytes(UTF_8), "HmacSHA256"));
+    String sig = b64.encodeToString(mac.doFinal((head + "." + body).getBytes(UTF_8)));
+    assertThat(ExprVectorsTest.eval(block, ResultType.ANY)).isEqualTo("Bearer " + head + "." + body + "." + sig);
   }
 }
