@@ -251,6 +251,9 @@ final class Binder {
     if (e instanceof NewArray n) {
       return newArray(n);
     }
+    if (e instanceof NewAnonymous n) {
+      return AnonymousTypes.create(this, n);
+    }
     if (e instanceof Lambda l) {
       return Bound.lambda(l);
     }
@@ -503,18 +506,57 @@ final class Binder {
     });
   }
 
+  /** A bound two-parameter lambda: both arguments are written to their slots, one step per call. */
+  record Fn2(int slot1, int slot2, Eval body, CsType returnType) {
+    Object call(Frame f, Object a, Object b) {
+      f.step();
+      f.locals[slot1] = a;
+      f.locals[slot2] = b;
+      return body.eval(f);
+    }
+  }
+
   /** Binds a lambda whose parameter has type {@code param}. */
   Fn lambda(Bound b, CsType param) {
-    if (b.lambda == null) {
-      throw new CompileError(b.pos, "a lambda expression is expected here");
-    }
+    requireLambda(b, 1);
     push();
     try {
-      Local l = declare(b.lambda.pos(), b.lambda.parameter(), param, true);
+      Local l = declare(b.lambda.pos(), b.lambda.parameters().get(0), param, true);
       Bound body = value(b.lambda.body());
       return new Fn(l.slot(), body.eval, body.type);
     } finally {
       pop();
+    }
+  }
+
+  /**
+   * Binds a two-parameter lambda; with {@code result} non-null its body must convert implicitly to that type (the
+   * accumulator of {@code Aggregate}).
+   */
+  Fn2 lambda2(Bound b, CsType first, CsType second, CsType result) {
+    requireLambda(b, 2);
+    push();
+    try {
+      List<String> names = b.lambda.parameters();
+      Local l1 = declare(b.lambda.pos(), names.get(0), first, true);
+      Local l2 = declare(b.lambda.pos(), names.get(1), second, true);
+      Bound body = value(b.lambda.body());
+      if (result == null) {
+        return new Fn2(l1.slot(), l2.slot(), body.eval, body.type);
+      }
+      return new Fn2(l1.slot(), l2.slot(), Conversions.implicit(body, result, body.pos), result);
+    } finally {
+      pop();
+    }
+  }
+
+  private static void requireLambda(Bound b, int parameters) {
+    if (b.lambda == null) {
+      throw new CompileError(b.pos, "a lambda expression is expected here");
+    }
+    if (b.lambda.parameters().size() != parameters) {
+      throw new CompileError(b.pos, "the lambda has " + b.lambda.parameters().size()
+          + " parameter(s); this method expects " + parameters);
     }
   }
 

@@ -20,6 +20,13 @@ final class Bound {
   CsType typeRef;
   String namespace;
   Syntax.Lambda lambda;
+  /**
+   * For a context dictionary property (headers, query, variables): the closure returning its backing collection
+   * ({@code HttpHeaders} or a map), so lookups can skip the {@link CsDictionary} wrapper; null otherwise.
+   */
+  Eval backing;
+  /** The indexer's rule for a missing key, with {@link #backing}. */
+  CsDictionary.Missing missing;
   /** True for string literals and constants (interned; kept for reference comparisons). */
   boolean literal;
 

@@ -27,6 +27,9 @@ import java.util.List;
 
 /** Overload resolution and binding of one method call onto the modeled library. */
 final class Calls {
+  /** Marks a missing key in dictionary lookups. */
+  private static final Object ABSENT = new Object();
+
   final Binder binder;
   final Bound target;
   final String name;
@@ -447,12 +450,15 @@ final class Calls {
   // ---- dictionaries ----
 
   private Bound dictionary(CsType t) {
-    Eval d = recv();
+    // a context collection is read through its backing store: no wrapper, no array, one lookup
+    Eval d = target.backing != null ? target.backing : recv();
+    boolean direct = target.backing != null;
     switch (name) {
       case "ContainsKey" -> {
         if (n == 1) {
           Eval k = arg(0, t.a);
-          return of(CsType.BOOL, f -> ((CsDictionary) d.eval(f)).containsKey((String) k.eval(f)));
+          return direct ? of(CsType.BOOL, f -> CsDictionary.containsKey(d.eval(f), (String) k.eval(f)))
+              : of(CsType.BOOL, f -> ((CsDictionary) d.eval(f)).containsKey((String) k.eval(f)));
         }
         return null;
       }
@@ -462,10 +468,16 @@ final class Calls {
         }
         Eval k = arg(0, t.a);
         if (t.b.equals(Library.STRING_ARRAY)) {
-          Eval def = n == 2 ? arg(1, CsType.STRING) : f -> null;
+          Eval def = n == 2 ? arg(1, CsType.STRING) : null;
+          if (direct) {
+            return of(CsType.STRING, f -> {
+              String v = CsDictionary.joined(d.eval(f), (String) k.eval(f));
+              return v != null || def == null ? v : def.eval(f);
+            });
+          }
           return of(CsType.STRING, f -> {
             Object v = ((CsDictionary) d.eval(f)).lookup((String) k.eval(f), null);
-            return v == null ? def.eval(f) : String.join(",", (String[]) v);
+            return v == null ? def == null ? null : def.eval(f) : String.join(",", (String[]) v);
           });
         }
         CsType rt = !typeArgs.isEmpty() ? typeArgs.get(0)
@@ -474,13 +486,16 @@ final class Calls {
           rt = t.b;
         }
         CsType result = rt;
-        Eval def = n == 2 ? arg(1, rt) : f -> Conversions.defaultValue(result);
+        Object defaultValue = Conversions.defaultValue(result);
+        Eval def = n == 2 ? arg(1, rt) : null;
         boolean check = !result.equals(t.b);
+        Object marker = ABSENT;
         return of(result, f -> {
-          Object marker = def;
-          Object v = ((CsDictionary) d.eval(f)).lookup((String) k.eval(f), marker);
+          Object c = d.eval(f);
+          String key = (String) k.eval(f);
+          Object v = direct ? CsDictionary.lookup(c, key, marker) : ((CsDictionary) c).lookup(key, marker);
           if (v == marker) {
-            return def.eval(f);
+            return def == null ? defaultValue : def.eval(f);
           }
           if (check) {
             if (v == null) {

@@ -15,6 +15,8 @@ final class CsDictionary {
   /** What the indexer does for a missing key. */
   enum Missing { THROW, NULL, EMPTY_ARRAY }
 
+  private static final Object ABSENT = new Object();
+
   private final Map<String, ?> map;
   private final HttpHeaders headers;
   private final Missing missing;
@@ -48,29 +50,56 @@ final class CsDictionary {
     return v;
   }
 
-  boolean containsKey(String key) {
+  private static void requireKey(String key) {
     if (key == null) {
       throw new CsException("ArgumentNullException", "Value cannot be null. (Parameter 'key')");
     }
-    return headers != null ? headers.contains(key) : map.containsKey(key);
   }
 
-  /** The value, or {@code absent} when the key is missing. */
-  Object lookup(String key, Object absent) {
-    if (key == null) {
-      throw new CsException("ArgumentNullException", "Value cannot be null. (Parameter 'key')");
-    }
-    if (headers != null) {
-      return headers.contains(key) ? headers.get(key).toArray(String[]::new) : absent;
-    }
-    return map.containsKey(key) ? convert(map.get(key)) : absent;
+  /** The collection this dictionary reads: an {@link HttpHeaders} or a map. */
+  Object backing() {
+    return headers != null ? headers : map;
   }
 
-  /** The indexer. */
-  Object get(String key) {
-    Object marker = new Object();
-    Object v = lookup(key, marker);
-    if (v != marker) {
+  /** {@code ContainsKey} on a backing collection (see {@link #backing()}), without a wrapper. */
+  static boolean containsKey(Object backing, String key) {
+    requireKey(key);
+    return backing instanceof HttpHeaders h ? h.contains(key) : ((Map<?, ?>) backing).containsKey(key);
+  }
+
+  /** The C# value for {@code key} in a backing collection, or {@code absent} when the key is missing. */
+  static Object lookup(Object backing, String key, Object absent) {
+    requireKey(key);
+    if (backing instanceof HttpHeaders h) {
+      List<String> values = h.get(key);
+      return values.isEmpty() && !h.contains(key) ? absent : values.toArray(String[]::new);
+    }
+    Map<?, ?> m = (Map<?, ?>) backing;
+    Object v = m.get(key);
+    return v == null && !m.containsKey(key) ? absent : convert(v);
+  }
+
+  /**
+   * The values of {@code key} joined with commas, or null when the key is missing: {@code GetValueOrDefault} of a
+   * {@code string[]}-valued collection (headers, query). A single value is returned as it is.
+   */
+  @SuppressWarnings("unchecked")
+  static String joined(Object backing, String key) {
+    requireKey(key);
+    if (backing instanceof HttpHeaders h) {
+      return h.joined(key, ",");
+    }
+    Object v = ((Map<?, ?>) backing).get(key);
+    if (v instanceof List<?> l) {
+      return l.size() == 1 ? (String) l.get(0) : String.join(",", (List<String>) l);
+    }
+    return v == null ? null : String.join(",", (String[]) v);
+  }
+
+  /** The indexer on a backing collection, with the collection's rule for a missing key. */
+  static Object get(Object backing, String key, Missing missing) {
+    Object v = lookup(backing, key, ABSENT);
+    if (v != ABSENT) {
       return v;
     }
     return switch (missing) {
@@ -79,6 +108,24 @@ final class CsDictionary {
       case THROW -> throw new CsException("KeyNotFoundException",
           "The given key '" + key + "' was not present in the dictionary.");
     };
+  }
+
+  boolean containsKey(String key) {
+    return containsKey(backing(), key);
+  }
+
+  /** The value, or {@code absent} when the key is missing. */
+  Object lookup(String key, Object absent) {
+    return lookup(backing(), key, absent);
+  }
+
+  /** The indexer. */
+  Object get(String key) {
+    return get(backing(), key, missing);
+  }
+
+  Missing missing() {
+    return missing;
   }
 
   int count() {

@@ -1,5 +1,6 @@
 package io.gatehouse.engine.expr;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,10 @@ import java.util.Objects;
  * (nullable, array, dictionary, key/value pair, sequence, list) carry their type arguments.
  */
 final class CsType {
-  enum Kind { NUMERIC, BOOL, STRING, OBJECT, NULL, VOID, NULLABLE, ARRAY, DICT, KVP, SEQ, LIST, SET, CLASS, VALUE, LAMBDA }
+  enum Kind {
+    NUMERIC, BOOL, STRING, OBJECT, NULL, VOID, NULLABLE, ARRAY, DICT, KVP, SEQ, LIST, SET, CLASS, VALUE, LAMBDA,
+    ANONYMOUS, GROUPING
+  }
 
   final Kind kind;
   final String name;
@@ -15,13 +19,23 @@ final class CsType {
   final CsType b;
   /** Numeric rank for NUMERIC types (promotion order), else 0. */
   final int rank;
+  /** The members of an anonymous type in declaration order, else empty. */
+  final List<String> memberNames;
+  final List<CsType> memberTypes;
 
   private CsType(Kind kind, String name, CsType a, CsType b, int rank) {
+    this(kind, name, a, b, rank, List.of(), List.of());
+  }
+
+  private CsType(Kind kind, String name, CsType a, CsType b, int rank, List<String> memberNames,
+      List<CsType> memberTypes) {
     this.kind = kind;
     this.name = name;
     this.a = a;
     this.b = b;
     this.rank = rank;
+    this.memberNames = memberNames;
+    this.memberTypes = memberTypes;
   }
 
   static final CsType BYTE = new CsType(Kind.NUMERIC, "byte", null, null, 1);
@@ -82,6 +96,21 @@ final class CsType {
     return new CsType(Kind.KVP, "KeyValuePair<" + key.name + ", " + value.name + ">", key, value, 0);
   }
 
+  /** An anonymous type; named as C# names it in messages ({@code <anonymous type: int a, string b>}). */
+  static CsType anonymous(List<String> names, List<CsType> types) {
+    StringBuilder sb = new StringBuilder("<anonymous type:");
+    for (int i = 0; i < names.size(); i++) {
+      sb.append(i > 0 ? ", " : " ").append(types.get(i).name).append(' ').append(names.get(i));
+    }
+    return new CsType(Kind.ANONYMOUS, sb.append('>').toString(), null, null, 0, List.copyOf(names),
+        List.copyOf(types));
+  }
+
+  /** {@code IGrouping<TKey, TElement>}: a sequence of {@code element} with a {@code Key}. */
+  static CsType grouping(CsType key, CsType element) {
+    return new CsType(Kind.GROUPING, "IGrouping<" + key.name + ", " + element.name + ">", element, key, 0);
+  }
+
   boolean isNumeric() {
     return kind == Kind.NUMERIC;
   }
@@ -112,7 +141,7 @@ final class CsType {
   /** Element type when enumerated, or null when not enumerable. */
   CsType elementType() {
     return switch (kind) {
-      case ARRAY, SEQ, LIST, SET -> a;
+      case ARRAY, SEQ, LIST, SET, GROUPING -> a;
       case STRING -> CHAR;
       case DICT -> kvp(a, b);
       case CLASS -> switch (name) {

@@ -2,33 +2,42 @@ package io.gatehouse.engine.expr;
 
 import io.gatehouse.engine.context.PolicyContext;
 
-/** The mutable state of one evaluation: locals, the context, the budget counters and the return value. */
+/**
+ * The mutable state of one evaluation: locals, the context, the budget counters and the return value.
+ *
+ * <p>Straight-line expressions never step, so the wall-time deadline is taken at the first {@link #step()}: only
+ * expressions with loops or calls pay for reading the clock, and nothing unbounded runs before that first step.
+ */
 final class Frame {
   static final String BUDGET_EXCEEDED = "BudgetExceededException";
   static final int MAX_CALL_DEPTH = 256;
+  private static final Object[] NO_LOCALS = {};
 
   final Object[] locals;
   final PolicyContext context;
   private final ExpressionOptions options;
-  private final long deadline;
+  private long deadline;
   private long steps;
   private int callDepth;
   Object result;
 
   Frame(int slots, PolicyContext context, ExpressionOptions options) {
-    this.locals = new Object[slots];
+    this.locals = slots == 0 ? NO_LOCALS : new Object[slots];
     this.context = context;
     this.options = options;
-    this.deadline = System.nanoTime() + options.maxDuration().toNanos();
   }
 
   /** Counts one loop iteration or call against the budget. */
   void step() {
-    if (++steps > options.maxSteps()) {
+    long n = ++steps;
+    if (n == 1) {
+      deadline = System.nanoTime() + options.maxDuration().toNanos();
+    }
+    if (n > options.maxSteps()) {
       throw new ExpressionFailure(BUDGET_EXCEEDED, "The expression exceeded its step budget of "
           + options.maxSteps() + ".");
     }
-    if ((steps & 255) == 0 && System.nanoTime() - deadline > 0) {
+    if ((n & 255) == 0 && System.nanoTime() - deadline > 0) {
       throw new ExpressionFailure(BUDGET_EXCEEDED, "The expression exceeded its time budget of "
           + options.maxDuration().toMillis() + " ms.");
     }

@@ -1,6 +1,7 @@
 package io.gatehouse.engine.expr;
 
 import io.gatehouse.engine.expr.runtime.CsException;
+import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.api.LastError;
 import io.gatehouse.engine.context.ApiInfo;
 import io.gatehouse.engine.context.DeploymentInfo;
@@ -57,6 +58,7 @@ final class Library {
   static final CsType JWT = CsType.cls("Jwt");
   static final CsType DATETIME = CsType.value("DateTime");
   static final CsType GUID = CsType.value("Guid");
+  static final CsType DATETIME_KIND = CsType.value("DateTimeKind");
   static final CsType FORMATTING = CsType.value("Formatting");
   static final CsType JTOKEN_TYPE = CsType.value("JTokenType");
   static final CsType STRING_COMPARISON = CsType.value("StringComparison");
@@ -120,7 +122,9 @@ final class Library {
       Map.entry("BitConverter", CsType.cls("BitConverter")), Map.entry("BasicAuthCredentials", BASIC),
       Map.entry("XElement", XELEMENT), Map.entry("XDocument", XDOCUMENT), Map.entry("XAttribute", XATTRIBUTE),
       Map.entry("XName", XNAME), Map.entry("MidpointRounding", MIDPOINT), Map.entry("Int16", CsType.SHORT),
-      Map.entry("StringComparer", STRING_COMPARER), Map.entry("SymmetricAlgorithm", CryptoMembers.SYMMETRIC));
+      Map.entry("StringComparer", STRING_COMPARER), Map.entry("SymmetricAlgorithm", CryptoMembers.SYMMETRIC),
+      Map.entry("X509Certificate2", CertificateMembers.X509), Map.entry("DateTimeKind", DATETIME_KIND),
+      Map.entry("X500DistinguishedName", CertificateMembers.X500));
 
   static final List<String> TYPE_NAMES = List.copyOf(TYPES.keySet());
   static final Set<String> NAMESPACE_ROOTS = Set.of("System", "Newtonsoft", "Microsoft");
@@ -208,6 +212,23 @@ final class Library {
     return Bound.of(target.pos, type, f -> getter.apply(cls.cast(Values.requireNonNull(te.eval(f)))));
   }
 
+  /**
+   * A context dictionary property: evaluates to a {@link CsDictionary} over the backing collection, and records the
+   * backing closure on the bound value so that lookups ({@link Calls}, {@link #index}) go straight to it.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> Bound dictionary(Bound target, CsType type, Class<T> cls, Function<T, ?> backing,
+      CsDictionary.Missing missing) {
+    Eval raw = prop(target, type, cls, (Function<T, Object>) backing).eval;
+    Bound b = Bound.of(target.pos, type, f -> {
+      Object c = raw.eval(f);
+      return c instanceof HttpHeaders h ? CsDictionary.ofHeaders(h) : CsDictionary.ofMap((Map<String, ?>) c, missing);
+    });
+    b.backing = raw;
+    b.missing = missing;
+    return b;
+  }
+
   private CompileError unknownMember(CsType type, String name, int pos, List<String> known) {
     String best = nearest(name, known.stream().filter(k -> !k.equals(name)).toList());
     return new CompileError(pos, "%s does not contain a definition for %s" + (best == null ? ""
@@ -232,10 +253,15 @@ final class Library {
     }
     Bound r = Bound.of(pos, b.type, b.eval);
     r.store = b.store;
+    r.backing = b.backing;
+    r.missing = b.missing;
     return r;
   }
 
   private static List<String> propertyNames(CsType t) {
+    if (t.kind == CsType.Kind.ANONYMOUS) {
+      return t.memberNames;
+    }
     if (t.kind == CsType.Kind.OBJECT) {
       return List.of("ToString", "Equals", "GetHashCode", "GetType");
     }
@@ -300,6 +326,13 @@ final class Library {
 
   private Bound instanceProperty(Bound target, String name) {
     CsType t = target.type;
+    if (t.kind == CsType.Kind.ANONYMOUS) {
+      return AnonymousTypes.member(target, name);
+    }
+    if (t.kind == CsType.Kind.GROUPING && name.equals("Key")) {
+      Eval te = target.eval;
+      return Bound.of(target.pos, t.b, f -> ((Linq.Grouping) Values.requireNonNull(te.eval(f))).key);
+    }
     Bound utility = UtilityTypes.instanceProperty(target, name);
     if (utility != null) {
       return utility;
@@ -308,8 +341,8 @@ final class Library {
       return switch (name) {
         case "Request" -> prop(target, REQUEST, PolicyContext.class, PolicyContext::request);
         case "Response" -> prop(target, RESPONSE, PolicyContext.class, PolicyContext::response);
-        case "Variables" -> prop(target, VARIABLES, PolicyContext.class,
-            c -> CsDictionary.ofMap(c.variables(), CsDictionary.Missing.NULL));
+        case "Variables" -> dictionary(target, VARIABLES, PolicyContext.class, PolicyContext::variables,
+            CsDictionary.Missing.NULL);
         case "Api" -> prop(target, API, PolicyContext.class, PolicyContext::api);
         case "Operation" -> prop(target, OPERATION, PolicyContext.class, PolicyContext::operation);
         case "Product" -> prop(target, PRODUCT, PolicyContext.class, PolicyContext::product);
@@ -329,11 +362,13 @@ final class Library {
         case "Method" -> prop(target, CsType.STRING, RequestContext.class, RequestContext::method);
         case "Url" -> prop(target, URL, RequestContext.class, RequestContext::url);
         case "OriginalUrl" -> prop(target, URL, RequestContext.class, RequestContext::originalUrl);
-        case "Headers" -> prop(target, HEADERS, RequestContext.class, r -> CsDictionary.ofHeaders(r.headers()));
+        case "Headers" -> dictionary(target, HEADERS, RequestContext.class, RequestContext::headers,
+            CsDictionary.Missing.THROW);
         case "Body" -> prop(target, BODY, RequestContext.class, RequestContext::body);
-        case "MatchedParameters" -> prop(target, STRING_MAP, RequestContext.class,
-            r -> CsDictionary.ofMap(r.matchedParameters(), CsDictionary.Missing.THROW));
+        case "MatchedParameters" -> dictionary(target, STRING_MAP, RequestContext.class,
+            RequestContext::matchedParameters, CsDictionary.Missing.THROW);
         case "IpAddress" -> prop(target, CsType.STRING, RequestContext.class, RequestContext::ipAddress);
+        case "Certificate" -> prop(target, CertificateMembers.X509, RequestContext.class, RequestContext::certificate);
         default -> null;
       };
     }
@@ -341,7 +376,8 @@ final class Library {
       return switch (name) {
         case "StatusCode" -> prop(target, CsType.INT, ResponseContext.class, ResponseContext::statusCode);
         case "StatusReason" -> prop(target, CsType.STRING, ResponseContext.class, ResponseContext::statusReason);
-        case "Headers" -> prop(target, HEADERS, ResponseContext.class, r -> CsDictionary.ofHeaders(r.headers()));
+        case "Headers" -> dictionary(target, HEADERS, ResponseContext.class, ResponseContext::headers,
+            CsDictionary.Missing.THROW);
         case "Body" -> prop(target, BODY, ResponseContext.class, ResponseContext::body);
         default -> null;
       };
@@ -353,7 +389,7 @@ final class Library {
         case "Port" -> prop(target, CsType.INT, UrlInfo.class, UrlInfo::port);
         case "Path" -> prop(target, CsType.STRING, UrlInfo.class, UrlInfo::path);
         case "QueryString" -> prop(target, CsType.STRING, UrlInfo.class, UrlInfo::queryString);
-        case "Query" -> prop(target, HEADERS, UrlInfo.class, u -> CsDictionary.ofMultiMap(u.query()));
+        case "Query" -> dictionary(target, HEADERS, UrlInfo.class, UrlInfo::query, CsDictionary.Missing.THROW);
         default -> null;
       };
     }
@@ -499,6 +535,7 @@ final class Library {
       return switch (name) {
         case "Ticks" -> prop(target, CsType.LONG, CsDateTime.class, CsDateTime::ticks);
         case "Date" -> prop(target, DATETIME, CsDateTime.class, CsDateTime::date);
+        case "Kind" -> prop(target, DATETIME_KIND, CsDateTime.class, CsDateTime::kind);
         default -> null;
       };
     }
@@ -574,6 +611,14 @@ final class Library {
             (io.gatehouse.engine.expr.runtime.CsGroupCollection) Values.requireNonNull(te.eval(f));
         return byName ? g.get((String) k.eval(f)) : g.get((Integer) k.eval(f));
       });
+    }
+    if (t.kind == CsType.Kind.DICT && target.backing != null) {
+      Eval k = Conversions.implicit(key, t.a, key.pos);
+      Eval c = target.backing;
+      CsDictionary.Missing missing = target.missing;
+      Bound b = Bound.of(pos, t.b, f -> CsDictionary.get(c.eval(f), (String) k.eval(f), missing));
+      b.store = (f, v) -> ((CsDictionary) Values.requireNonNull(te.eval(f))).set((String) k.eval(f), v);
+      return b;
     }
     if (t.kind == CsType.Kind.DICT) {
       Eval k = Conversions.implicit(key, t.a, key.pos);

@@ -15,8 +15,9 @@ import java.util.Map;
  * The Tier 2 LINQ operators beyond the basics of {@link Calls}: {@code OrderBy}, {@code OrderByDescending},
  * {@code ThenBy}, {@code ThenByDescending}, {@code Max}/{@code Min}/{@code Average} (with and without selector),
  * {@code Concat}, {@code Append}, {@code ElementAt}, {@code Cast<T>}, {@code OfType<T>}, {@code SelectMany},
- * {@code ToDictionary}. Results are eager lists; every element visited counts a step and every
- * built collection is checked against the size budget. Keys order as .NET's default comparer: numbers by value,
+ * {@code ToDictionary}, {@code Aggregate} (with and without seed, with a result selector) and {@code GroupBy} (key
+ * and element selectors; groups in order of first appearance, keys compared with C# equality). Results are eager
+ * lists; every element visited counts a step and every built collection is checked against the size budget. Keys order as .NET's default comparer: numbers by value,
  * strings by the invariant culture (a {@link Collator} for {@link Locale#ROOT}), {@code null} first.
  */
 final class Linq {
@@ -31,7 +32,20 @@ final class Linq {
     }
   }
 
+  /** One group of {@code GroupBy}: its elements in source order and its {@code Key}. */
+  static final class Grouping extends ArrayList<Object> {
+    private static final long serialVersionUID = 1L;
+    final transient Object key;
+
+    Grouping(Object key) {
+      this.key = key;
+    }
+  }
+
   private static final Comparator<Object> DEFAULT = Linq::compareKeys;
+  /** The invariant collator; {@link Collator#getInstance} clones on every call, so one is kept per thread. */
+  private static final ThreadLocal<Collator> COLLATOR =
+      ThreadLocal.withInitial(() -> Collator.getInstance(Locale.ROOT));
 
   private Linq() {}
 
@@ -206,10 +220,73 @@ final class Linq {
           return d;
         });
       }
+      case "Aggregate" -> {
+        return aggregate(c, elem, seq);
+      }
+      case "GroupBy" -> {
+        if (n < 1 || n > 2 || c.args.get(0).lambda == null || n == 2 && c.args.get(1).lambda == null) {
+          return null;
+        }
+        Binder.Fn key = c.binder.lambda(c.args.get(0), elem);
+        Binder.Fn val = n == 2 ? c.binder.lambda(c.args.get(1), elem) : null;
+        CsType groupType = CsType.grouping(key.returnType(), val == null ? elem : val.returnType());
+        return c.of(CsType.seq(groupType), f -> {
+          Map<Object, Grouping> groups = new LinkedHashMap<>();
+          int size = 0;
+          for (Object x : seq(f, seq)) {
+            Object k = key.call(f, x);
+            Grouping g = groups.get(k);
+            if (g == null) {
+              g = new Grouping(k);
+              groups.put(k, g);
+            }
+            f.checkSize(++size);
+            g.add(val == null ? x : val.call(f, x));
+          }
+          return new ArrayList<Object>(groups.values());
+        });
+      }
       default -> {
         return null;
       }
     }
+  }
+
+  /** {@code Aggregate(func)}, {@code Aggregate(seed, func)}, {@code Aggregate(seed, func, resultSelector)}. */
+  private static Bound aggregate(Calls c, CsType elem, Eval seq) {
+    int n = c.n;
+    if (n == 1 && c.args.get(0).lambda != null) {
+      Binder.Fn2 fn = c.binder.lambda2(c.args.get(0), elem, elem, elem);
+      return c.of(elem, f -> {
+        List<Object> items = seq(f, seq);
+        if (items.isEmpty()) {
+          throw CsException.invalidOperation("Sequence contains no elements");
+        }
+        Object acc = items.get(0);
+        for (int i = 1; i < items.size(); i++) {
+          acc = fn.call(f, acc, items.get(i));
+        }
+        return acc;
+      });
+    }
+    if ((n == 2 || n == 3) && c.args.get(0).isValue() && c.args.get(1).lambda != null
+        && (n == 2 || c.args.get(2).lambda != null)) {
+      CsType accType = c.args.get(0).type;
+      if (accType == CsType.NULL) {
+        throw new CompileError(c.args.get(0).pos, "the type of the seed cannot be inferred from null");
+      }
+      Eval seed = c.args.get(0).eval;
+      Binder.Fn2 fn = c.binder.lambda2(c.args.get(1), accType, elem, accType);
+      Binder.Fn result = n == 3 ? c.binder.lambda(c.args.get(2), accType) : null;
+      return c.of(result == null ? accType : result.returnType(), f -> {
+        Object acc = seed.eval(f);
+        for (Object x : seq(f, seq)) {
+          acc = fn.call(f, acc, x);
+        }
+        return result == null ? acc : result.call(f, acc);
+      });
+    }
+    return null;
   }
 
   private static List<Object> seq(Frame f, Eval seq) {
@@ -243,8 +320,7 @@ final class Linq {
       return a == null ? (b == null ? 0 : -1) : 1;
     }
     if (a instanceof String s && b instanceof String t) {
-      Collator c = Collator.getInstance(Locale.ROOT);
-      int d = c.compare(s, t);
+      int d = COLLATOR.get().compare(s, t);
       return d != 0 ? d : s.compareTo(t);
     }
     if ((a instanceof Number || a instanceof Character) && (b instanceof Number || b instanceof Character)) {

@@ -569,6 +569,34 @@ final class Parser {
     return new LocalDecl(pos, type, List.copyOf(ds), false);
   }
 
+  /**
+   * The number of parameters when the next tokens are {@code ( [id {, id}] ) =>}, else -1; consumes nothing.
+   */
+  private int parenthesizedLambdaParameters() {
+    if (!peek().is("(")) {
+      return -1;
+    }
+    int k = 1;
+    int count = 0;
+    if (!peek(k).is(")")) {
+      while (true) {
+        if (!peek(k).isIdent()) {
+          return -1;
+        }
+        count++;
+        k++;
+        if (peek(k).is(")")) {
+          break;
+        }
+        if (!peek(k).is(",")) {
+          return -1;
+        }
+        k++;
+      }
+    }
+    return peek(k + 1).is("=>") ? count : -1;
+  }
+
   private Expr arrayInitializer() {
     int pos = expect("{").start();
     List<Expr> items = new ArrayList<>();
@@ -591,7 +619,19 @@ final class Parser {
         int pos = peek().start();
         String p = advance().text();
         advance();
-        return new Lambda(pos, p, expression());
+        return new Lambda(pos, List.of(p), expression());
+      }
+      int params = parenthesizedLambdaParameters();
+      if (params >= 0) {
+        int pos = advance().start();
+        List<String> names = new ArrayList<>();
+        while (!peek().is(")")) {
+          names.add(advance().text());
+          accept(",");
+        }
+        advance();
+        advance();
+        return new Lambda(pos, List.copyOf(names), expression());
       }
       Expr left = conditional();
       Token t = peek();
@@ -772,7 +812,7 @@ final class Parser {
         advance();
         if (peek().is("=>")) {
           advance();
-          return new Lambda(pos, t.text(), expression());
+          return new Lambda(pos, List.of(t.text()), expression());
         }
         return new Name(pos, t.text(), genericArgsIfAny());
       }
@@ -881,7 +921,7 @@ final class Parser {
       return new NewArray(pos, null, null, ((NewArray) init).items());
     }
     if (peek().is("{")) {
-      throw new CompileError(pos, "anonymous types are not supported");
+      return anonymousObject(pos);
     }
     TypeRef base = tryTypeNoRank();
     if (base == null) {
@@ -927,6 +967,42 @@ final class Parser {
       throw unexpected("%s expected", "(");
     }
     return new New(pos, base, args, init);
+  }
+
+  /** {@code { name = value, member.Access, name, ... }} after {@code new}. */
+  private Expr anonymousObject(int pos) {
+    expect("{");
+    List<String> names = new ArrayList<>();
+    List<Expr> values = new ArrayList<>();
+    while (!peek().is("}")) {
+      Token t = peek();
+      Expr value;
+      String name;
+      if (t.isIdent() && peek(1).is("=")) {
+        name = advance().text();
+        advance();
+        value = expression();
+      } else {
+        value = expression();
+        if (value instanceof Member m) {
+          name = m.name();
+        } else if (value instanceof Name n) {
+          name = n.id();
+        } else {
+          throw new CompileError(t.start(), "invalid anonymous type member declarator: give the member a name");
+        }
+      }
+      if (names.contains(name)) {
+        throw new CompileError(t.start(), "an anonymous type cannot have multiple properties with the same name");
+      }
+      names.add(name);
+      values.add(value);
+      if (!accept(",")) {
+        break;
+      }
+    }
+    expect("}");
+    return new NewAnonymous(pos, List.copyOf(names), List.copyOf(values));
   }
 
   private TypeRef tryTypeNoRank() {

@@ -91,7 +91,11 @@ final class Syntax {
   /** {@code new T[n]}, {@code new T[] {..}}, {@code new[] {..}} (elementType null), or a bare {@code {..}}. */
   record NewArray(int pos, TypeRef elementType, Expr size, List<Expr> items) implements Expr {}
 
-  record Lambda(int pos, String parameter, Expr body) implements Expr {}
+  /** {@code x => e}, {@code (a, b) => e}: parameter names, types inferred from the call. */
+  record Lambda(int pos, List<String> parameters, Expr body) implements Expr {}
+
+  /** {@code new { a = 1, x.Y }}: members in declaration order (a bare member access or name gives its name). */
+  record NewAnonymous(int pos, List<String> names, List<Expr> values) implements Expr {}
 
   record TypeOf(int pos, TypeRef type) implements Expr {}
 

@@ -4,6 +4,7 @@ import io.gatehouse.engine.expr.runtime.BasicAuthCredentials;
 import io.gatehouse.engine.expr.runtime.CsBitConverter;
 import io.gatehouse.engine.expr.runtime.CsConvert;
 import io.gatehouse.engine.expr.runtime.CsDateTime;
+import io.gatehouse.engine.expr.runtime.CsDateTimeKind;
 import io.gatehouse.engine.expr.runtime.CsDateTimeOffset;
 import io.gatehouse.engine.expr.runtime.CsEncoding;
 import io.gatehouse.engine.expr.runtime.CsException;
@@ -52,6 +53,9 @@ final class UtilityTypes {
 
   static Bound staticProperty(CsType t, String name, int pos) {
     switch (t.name + "." + name) {
+      case "DateTimeKind.Utc", "DateTimeKind.Local", "DateTimeKind.Unspecified" -> {
+        return Bound.constant(pos, Library.DATETIME_KIND, CsDateTimeKind.valueOf(name));
+      }
       case "Encoding.UTF8" -> {
         return Bound.constant(pos, Library.ENCODING, CsEncoding.UTF8);
       }
@@ -123,6 +127,10 @@ final class UtilityTypes {
 
   static Bound instanceProperty(Bound target, String name) {
     CsType t = target.type;
+    Bound certificate = CertificateMembers.property(target, name);
+    if (certificate != null) {
+      return certificate;
+    }
     if (t == Library.TIMESPAN) {
       return switch (name) {
         case "Ticks" -> Library.prop(target, CsType.LONG, CsTimeSpan.class, CsTimeSpan::ticks);
@@ -303,12 +311,18 @@ final class UtilityTypes {
         };
       }
       case "DateTime" -> {
+        if ((n == 7 || n == 8) && args.get(n - 1).type == Library.DATETIME_KIND) {
+          Eval[] e = ints(args.subList(0, n - 1), pos);
+          Eval kind = args.get(n - 1).eval;
+          return Bound.of(pos, type, f -> CsDateTime.of(i(e[0], f), i(e[1], f), i(e[2], f), i(e[3], f),
+              i(e[4], f), i(e[5], f), e.length > 6 ? i(e[6], f) : 0, (CsDateTimeKind) kind.eval(f)));
+        }
         Eval[] e = ints(args, pos);
         return switch (n) {
           case 3 -> Bound.of(pos, type, f -> CsDateTime.of(i(e[0], f), i(e[1], f), i(e[2], f)));
           case 6, 7 -> Bound.of(pos, type, f -> CsDateTime.of(i(e[0], f), i(e[1], f), i(e[2], f), i(e[3], f),
               i(e[4], f), i(e[5], f), e.length > 6 ? i(e[6], f) : 0,
-              io.gatehouse.engine.expr.runtime.CsDateTimeKind.Unspecified));
+              CsDateTimeKind.Unspecified));
           default -> throw new CompileError(pos, "DateTime has no constructor taking %s arguments", "" + n);
         };
       }
@@ -339,14 +353,16 @@ final class UtilityTypes {
 
   // ---- calls ----
 
+  /** The member groups bound in their own files, tried before the ones here. */
+  private static final List<Function<Calls, Bound>> MEMBER_GROUPS = List.of(CryptoMembers::call, FormMembers::call,
+      CertificateMembers::call, JsonMembers::call);
+
   static Bound call(Calls c) {
-    Bound crypto = CryptoMembers.call(c);
-    if (crypto != null) {
-      return crypto;
-    }
-    Bound form = FormMembers.call(c);
-    if (form != null) {
-      return form;
+    for (Function<Calls, Bound> group : MEMBER_GROUPS) {
+      Bound b = group.apply(c);
+      if (b != null) {
+        return b;
+      }
     }
     if (c.target.typeRef != null) {
       return statics(c, c.target.typeRef);
@@ -386,9 +402,11 @@ final class UtilityTypes {
           Eval k = c.arg(0, t.a);
           Bound.Store out = c.binder.outTarget(c.syntax.get(1), t.b);
           Object missing = Conversions.defaultValue(t.b);
+          Eval backing = c.target.backing;
           return c.of(CsType.BOOL, f -> {
             Object marker = out;
-            Object v = ((CsDictionary) r.eval(f)).lookup((String) k.eval(f), marker);
+            Object v = backing != null ? CsDictionary.lookup(backing.eval(f), (String) k.eval(f), marker)
+                : ((CsDictionary) r.eval(f)).lookup((String) k.eval(f), marker);
             out.set(f, v == marker ? missing : v);
             return v != marker;
           });
@@ -745,6 +763,15 @@ final class UtilityTypes {
       case "TimeSpan.Parse" -> {
         Eval s = c.arg(0, CsType.STRING);
         return n == 1 ? c.of(Library.TIMESPAN, f -> CsTimeSpan.parse((String) s.eval(f))) : null;
+      }
+      case "DateTime.SpecifyKind" -> {
+        if (n == 2 && c.is(0, Library.DATETIME) && c.is(1, Library.DATETIME_KIND)) {
+          Eval d = c.arg(0, Library.DATETIME);
+          Eval k = c.arg(1, Library.DATETIME_KIND);
+          return c.of(Library.DATETIME, f -> CsDateTime.specifyKind((CsDateTime) d.eval(f),
+              (CsDateTimeKind) k.eval(f)));
+        }
+        return null;
       }
       case "DateTime.Parse" -> {
         Eval s = c.arg(0, CsType.STRING);

@@ -171,6 +171,8 @@ final class Values {
       case SEQ -> v instanceof Iterable || v instanceof Object[] || v instanceof String;
       case DICT -> v instanceof CsDictionary;
       case KVP -> v instanceof Map.Entry;
+      case ANONYMOUS -> v instanceof io.gatehouse.engine.expr.runtime.CsAnonymous;
+      case GROUPING -> v instanceof Linq.Grouping;
       case CLASS, VALUE -> switch (t.name) {
         case "JToken" -> v instanceof JToken;
         case "JContainer" -> v instanceof JContainer;
@@ -194,6 +196,9 @@ final class Values {
         case "XElement" -> v instanceof io.gatehouse.engine.expr.xml.XElement;
         case "XDocument" -> v instanceof io.gatehouse.engine.expr.xml.XDocument;
         case "XAttribute" -> v instanceof io.gatehouse.engine.expr.xml.XAttribute;
+        case "DateTimeKind" -> v instanceof io.gatehouse.engine.expr.runtime.CsDateTimeKind;
+        case "X509Certificate2" -> v instanceof java.security.cert.X509Certificate;
+        case "X500DistinguishedName" -> v instanceof javax.security.auth.x500.X500Principal;
         default -> false;
       };
       default -> false;

@@ -62,6 +62,8 @@ final class CtxA implements PolicyContext {
   private final Response response = new Response(404, "Not Found",
       HttpHeaders.of("Cache-Control", "public, max-age=300"), null);
   final StringBuilder traces = new StringBuilder();
+  /** The client certificate of {@code context.Request.Certificate}; none unless a test sets one. */
+  X509Certificate certificate;
 
   CtxA() {
     Map<String, List<String>> query = new LinkedHashMap<>();
@@ -115,7 +117,7 @@ final class CtxA implements PolicyContext {
 
       @Override
       public X509Certificate certificate() {
-        return null;
+        return certificate;
       }
     };
   }

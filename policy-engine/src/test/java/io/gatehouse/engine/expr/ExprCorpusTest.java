@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExprCorpusTest {
   /** The compiled fraction reached; lower it only with a reason. */
-  private static final double MIN_COMPILED_FRACTION = 418.0 / 429;
+  private static final double MIN_COMPILED_FRACTION = 419.0 / 429;
 
   /**
    * Every expression that still fails, as "file fragment" → "message fragment". Three are damaged by the spec's own
@@ -56,10 +56,10 @@ class ExprCorpusTest {
       Map.entry("Return a blob URL signed with a user delegation SAS token#2", "'XmlDocument'"),
       // Tier 3 not implemented: XmlReader (not on the allowed-types list)
       Map.entry("Extract value from XML", "'XmlReader'"),
-      // Tier 3 not implemented: X509Certificate2 private keys; the file also uses RSACng, not on the allowed-types list
-      Map.entry("Get OAuth2 access token from AAD using client id and certificate", "'X509Certificate2'"),
-      // Tier 3 not implemented: anonymous types
-      Map.entry("Create HMAC SHA256-Signed JWT", "anonymous types are not supported"));
+      // Tier 3 not implemented: X509Certificate2 from bytes with private keys; the file also uses RSACng, not on the
+      // allowed-types list
+      Map.entry("Get OAuth2 access token from AAD using client id and certificate",
+          "cannot create an instance of 'X509Certificate2'"));
 
   private static final List<String> DAMAGED = List.of("Call out to an HTTP endpoint and cache the response",
       "Loopback request for service at same API Management service",

@@ -21,6 +21,14 @@ class ExprDiagnosticsTest {
       "@(context.Variables[\"a\"].Length) ~ 'object' does not contain a definition for 'Length'",
       "@{ var a = 1; { var a = 2; } return a; } ~ CS0136",
       "@(context.Variables[\"mode\"] == \"x\" ? 1 : contxt.Api) ~ did you mean 'context'",
+      // anonymous types and two-parameter lambdas
+      "@(new { a = null }) ~ cannot assign '<null>' to an anonymous type property",
+      "@(new { a = 1, a = 2 }) ~ multiple properties with the same name",
+      "@(new { 1 + 2 }) ~ invalid anonymous type member declarator",
+      "@(new { a = 1 }.b) ~ does not contain a definition for 'b'",
+      "@(new[] { 1 }.Aggregate(x => x)) ~ the lambda has 1 parameter(s); this method expects 2",
+      "@(new[] { 1 }.Select((a, b) => a)) ~ the lambda has 2 parameter(s); this method expects 1",
+      "@(new[] { 1 }.Aggregate(\"\", (acc, i) => i)) ~ cannot implicitly convert type 'int' to 'string'",
   })
   void reason(String text, String expected) {
     Diagnostics d = new Diagnostics();

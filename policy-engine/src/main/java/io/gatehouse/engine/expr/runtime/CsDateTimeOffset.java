@@ -189,10 +189,13 @@ public final class CsDateTimeOffset implements Comparable<CsDateTimeOffset> {
     return CsTimeSpan.ofTicks(utcTicks() - other.utcTicks());
   }
 
+  private static final java.util.regex.Pattern TRAILING_OFFSET =
+      java.util.regex.Pattern.compile("([+-])(\\d{2}):?(\\d{2})?\\s*$");
+
   /** {@code DateTimeOffset.Parse(s)}: as DateTime.Parse; the zone designator becomes the offset (0 when absent). */
   public static CsDateTimeOffset parse(String s) {
     CsDateTime d = CsDateTime.parse(s);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([+-])(\\d{2}):?(\\d{2})?\\s*$").matcher(s.strip());
+    java.util.regex.Matcher m = TRAILING_OFFSET.matcher(s.strip());
     if (d.kind() == CsDateTimeKind.Local && m.find() && s.strip().length() > 10) {
       int minutes = Integer.parseInt(m.group(2)) * 60 + (m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
       minutes *= m.group(1).equals("-") ? -1 : 1;

@@ -240,7 +240,10 @@ public abstract class JToken {
 
   abstract boolean deepEqualsTo(JToken other);
 
-  /** {@code JToken.FromObject(o)}: primitives, arrays, lists, maps, tokens (deep-cloned); null → ArgumentNullException. */
+  /**
+   * {@code JToken.FromObject(o)}: primitives, arrays, lists, maps, anonymous objects, tokens (deep-cloned); null →
+   * ArgumentNullException.
+   */
   public static JToken fromObject(Object o) {
     if (o == null) {
       throw CsException.argumentNull("o");
@@ -258,6 +261,13 @@ public abstract class JToken {
   public static JToken fromValue(Object o) {
     if (o instanceof JToken t) {
       return t;
+    }
+    if (o instanceof CsAnonymous a) {
+      JObject obj = new JObject();
+      for (int i = 0; i < a.size(); i++) {
+        obj.set(a.name(i), fromValue(a.value(i)));
+      }
+      return obj;
     }
     if (o instanceof java.util.Map<?, ?> m) {
       JObject obj = new JObject();

@@ -16,6 +16,9 @@ final class JsonParser {
   private static final Pattern ISO_DATE = Pattern.compile(
       "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,7}))?(Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
+  private static final Pattern FLOAT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  private static final Pattern HEX = Pattern.compile("-?0[xX][0-9a-fA-F]+");
+
   private final String s;
   private int pos;
 
@@ -226,14 +229,17 @@ final class JsonParser {
       return new JValue(Double.NEGATIVE_INFINITY);
     }
     try {
-      if (text.matches("-?(0|[1-9][0-9]*)")) {
+      if (isInteger(text)) {
+        if (text.length() <= 18) {
+          return new JValue(Long.parseLong(text));
+        }
         BigInteger bi = new BigInteger(text);
         return bi.bitLength() <= 63 ? new JValue(bi.longValue()) : new JValue(bi);
       }
-      if (text.matches("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?") && text.length() < 1000) {
+      if (FLOAT.matcher(text).matches() && text.length() < 1000) {
         return new JValue(Double.parseDouble(text));
       }
-      if (text.matches("-?0[xX][0-9a-fA-F]+")) {
+      if (HEX.matcher(text).matches()) {
         boolean neg = text.startsWith("-");
         BigInteger bi = new BigInteger(text.substring(neg ? 3 : 2), 16);
         return new JValue(neg ? bi.negate() : bi);
@@ -242,6 +248,22 @@ final class JsonParser {
       // fall through
     }
     throw error("Input string '" + text + "' is not a valid number.", 0);
+  }
+
+  /** {@code -?(0|[1-9][0-9]*)}, the common case, without a regex. */
+  private static boolean isInteger(String text) {
+    int i = text.startsWith("-") ? 1 : 0;
+    int n = text.length();
+    if (i >= n || text.charAt(i) == '0' && n > i + 1) {
+      return false;
+    }
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String word() {
