@@ -42,15 +42,15 @@ public record TokenRules(boolean requireExpirationTime, long clockSkewSeconds, L
           + Instant.ofEpochMilli(nbf) + "', Current time: '" + now + "'.");
     }
     if (!audiences.isEmpty()) {
-      List<String> aud = token.claims().getAudience();
-      if (aud == null || aud.stream().noneMatch(audiences::contains)) {
+      List<String> aud = token.audience();
+      if (!anyAllowed(aud)) {
         throw new TokenRejection("TokenAudienceNotAllowed", "Audience validation failed. Audiences: "
-            + TokenRejection.quote(aud == null ? "" : String.join(", ", aud))
+            + TokenRejection.quote(String.join(", ", aud))
             + ". Did not match any allowed audience. Access denied.");
       }
     }
     if (!issuers.isEmpty() || !sourceIssuers.isEmpty()) {
-      String iss = token.claims().getIssuer();
+      String iss = token.issuer();
       if (iss == null || !(issuers.contains(iss) || sourceIssuers.contains(iss) || templated(iss, sourceIssuers,
           token))) {
         throw new TokenRejection("TokenIssuerNotAllowed", "Issuer validation failed. Issuer: "
@@ -58,6 +58,15 @@ public record TokenRules(boolean requireExpirationTime, long clockSkewSeconds, L
       }
     }
     checkClaims(token);
+  }
+
+  private boolean anyAllowed(List<String> aud) {
+    for (String a : aud) {
+      if (a != null && audiences.contains(a)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

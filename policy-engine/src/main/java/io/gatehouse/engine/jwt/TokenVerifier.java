@@ -1,28 +1,31 @@
 package io.gatehouse.engine.jwt;
 
+import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Checks a token's form, decrypts it (JWE) and verifies its signature against a {@link KeySet}, in that order.
- * Keys are never taken from the token: {@code jku}, {@code x5u}, {@code jwk} and {@code x5c} headers are ignored,
- * and a token with any {@code crit} header is refused (none is understood). A token is at most
- * {@code maxTokenLength} characters, checked before any parsing. Immutable.
+ * Checks a token's form, decrypts it (JWE) and verifies its signature against a {@link KeySet}, in that order, and
+ * only then parses its claims. Keys are never taken from the token: {@code jku}, {@code x5u}, {@code jwk} and
+ * {@code x5c} headers are ignored, and a token with any {@code crit} header, or an unencoded payload
+ * ({@code b64: false}), is refused. A token is at most {@code maxTokenLength} characters, checked before any parsing.
+ * A compact JWS is split and verified directly (headers parsed once per distinct text, see {@link HeaderMemo}); a
+ * JWE goes through Nimbus's parser. Thread-safe.
  */
 public final class TokenVerifier {
   private final List<DecryptionKey> decryptionKeys;
   private final boolean requireSignedTokens;
   private final int maxTokenLength;
+  private final HeaderMemo headers = new HeaderMemo();
 
   public TokenVerifier(List<DecryptionKey> decryptionKeys, boolean requireSignedTokens, int maxTokenLength) {
     this.decryptionKeys = List.copyOf(decryptionKeys);
@@ -60,36 +63,70 @@ public final class TokenVerifier {
         return hit;
       }
     }
-    JWT jwt;
-    try {
-      jwt = JWTParser.parse(token);
-    } catch (ParseException | RuntimeException e) {
-      throw TokenRejection.invalid("JWT is not well formed.");
+    int dot1 = token.indexOf('.');
+    int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
+    if (dot2 < 0) {
+      throw malformed();
     }
-    if (jwt instanceof EncryptedJWT jwe) {
-      jwt = decrypt(jwe);
-    }
-    if (jwt instanceof PlainJWT plain) {
-      if (requireSignedTokens) {
-        throw new TokenRejection("TokenSignatureInvalid",
-            "Signature validation failed. The token is not signed. Access denied.");
-      }
-      return new VerifiedToken(plain.getHeader(), claims(plain));
-    }
-    SignedJWT signed = (SignedJWT) jwt;
-    JWSHeader header = signed.getHeader();
-    if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-      throw TokenRejection.invalid("JWT has critical header parameters that are not understood.");
-    }
-    checkSignature(signed, header, keys, mayRefetch);
-    VerifiedToken verified = new VerifiedToken(header, claims(signed));
-    if (cacheKey != null) {
+    VerifiedToken verified = token.indexOf('.', dot2 + 1) < 0
+        ? verifyCompact(token, dot1, dot2, keys, mayRefetch)
+        : verifyEncrypted(token, keys, mayRefetch);
+    if (cacheKey != null && verified.signed()) {
       cache.put(cacheKey, verified);
     }
     return verified;
   }
 
-  private JWT decrypt(EncryptedJWT jwe) {
+  /** A JWS, or an unsecured JWT when those are accepted. */
+  private VerifiedToken verifyCompact(String token, int dot1, int dot2, KeySet keys, boolean mayRefetch) {
+    Header header = headers.parse(token.substring(0, dot1));
+    String payload = token.substring(dot1 + 1, dot2);
+    if (header instanceof PlainHeader plain) {
+      if (dot2 + 1 != token.length()) {
+        throw malformed();
+      }
+      refuseCritical(plain.getCriticalParams());
+      refuseUnsigned();
+      return new VerifiedToken(plain, payload, claims(payload));
+    }
+    if (!(header instanceof JWSHeader jws)) {
+      throw malformed();
+    }
+    byte[] signingInput = token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII);
+    return verifySigned(jws, signingInput, new Base64URL(token.substring(dot2 + 1)), payload, keys, mayRefetch);
+  }
+
+  private void refuseUnsigned() {
+    if (requireSignedTokens) {
+      throw new TokenRejection("TokenSignatureInvalid",
+          "Signature validation failed. The token is not signed. Access denied.");
+    }
+  }
+
+  private VerifiedToken verifySigned(JWSHeader header, byte[] signingInput, Base64URL signature, String payload,
+      KeySet keys, boolean mayRefetch) {
+    refuseCritical(header.getCriticalParams());
+    if (!header.isBase64URLEncodePayload()) {
+      throw TokenRejection.invalid("JWT has an unencoded payload, which is not supported.");
+    }
+    checkSignature(header, signingInput, signature, keys, mayRefetch);
+    return new VerifiedToken(header, payload, claims(payload));
+  }
+
+  private static void refuseCritical(Set<String> crit) {
+    if (crit != null && !crit.isEmpty()) {
+      throw TokenRejection.invalid("JWT has critical header parameters that are not understood.");
+    }
+  }
+
+  /** A JWE: decrypted, then its nested JWS verified; or its claims when unsigned ones are accepted. */
+  private VerifiedToken verifyEncrypted(String token, KeySet keys, boolean mayRefetch) {
+    EncryptedJWT jwe;
+    try {
+      jwe = EncryptedJWT.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw malformed();
+    }
     if (decryptionKeys.isEmpty()) {
       throw TokenRejection.invalid("JWT is encrypted and no decryption key is configured.");
     }
@@ -103,53 +140,59 @@ public final class TokenVerifier {
     if (!decrypted) {
       throw TokenRejection.invalid("JWT could not be decrypted with the configured keys.");
     }
-    Payload payload = jwe.getPayload();
-    SignedJWT nested = payload.toSignedJWT();
-    if (nested != null) {
-      return nested;
+    SignedJWT nested = jwe.getPayload().toSignedJWT();
+    if (nested == null) {
+      refuseUnsigned();
+      return new VerifiedToken(new PlainHeader(), Base64URL.encode(jwe.getPayload().toBytes()).toString(),
+          TokenClaims.parse(jwe.getPayload().toBytes()));
     }
-    try {
-      return new PlainJWT(JWTClaimsSet.parse(payload.toJSONObject()));
-    } catch (ParseException | RuntimeException e) {
-      throw TokenRejection.invalid("JWT is not well formed.");
-    }
+    Base64URL[] parts = nested.getParsedParts();
+    return verifySigned(nested.getHeader(), nested.getSigningInput(), parts[2], parts[1].toString(), keys,
+        mayRefetch);
   }
 
-  private static void checkSignature(SignedJWT signed, JWSHeader header, KeySet keys, boolean mayRefetch) {
+  private static void checkSignature(JWSHeader header, byte[] signingInput, Base64URL signature, KeySet keys,
+      boolean mayRefetch) {
     JWSAlgorithm alg = header.getAlgorithm();
     String kid = header.getKeyID();
-    List<VerificationKey> matching = new ArrayList<>(2);
+    List<VerificationKey> all = keys.keys();
+    boolean kidMatched = false;
     if (kid != null) {
-      for (VerificationKey k : keys.keys()) {
+      for (VerificationKey k : all) {
         if (kid.equals(k.id())) {
-          matching.add(k);
+          kidMatched = true;
+          break;
         }
       }
-      if (matching.isEmpty() && mayRefetch && keys.remote()) {
+      if (!kidMatched && mayRefetch && keys.remote()) {
         throw UNKNOWN_KEY_ID;
       }
     }
     // DECISION: when the kid names keys, only those are tried (no N-key amplification of a forged signature);
     // otherwise every key that allows the algorithm is tried.
-    List<VerificationKey> candidates = matching.isEmpty() ? keys.keys() : matching;
-    byte[] signingInput = signed.getSigningInput();
-    for (VerificationKey k : candidates) {
-      if (k.allows(alg) && k.verify(header, signingInput, signed.getSignature())) {
+    for (VerificationKey k : all) {
+      if ((!kidMatched || kid.equals(k.id())) && k.allows(alg) && k.verify(header, signingInput, signature)) {
         return;
       }
     }
-    if (kid != null && matching.isEmpty() || keys.keys().isEmpty()) {
+    if (kid != null && !kidMatched || all.isEmpty()) {
       throw new TokenRejection("TokenSignatureKeyNotFound", "Signature validation failed. Unable to match key: kid: "
           + TokenRejection.quote(kid) + ". Access denied.");
     }
     throw new TokenRejection("TokenSignatureInvalid", "Signature validation failed. Access denied.");
   }
 
-  private static JWTClaimsSet claims(JWT jwt) {
+  private static TokenClaims claims(String payload) {
+    byte[] json;
     try {
-      return jwt.getJWTClaimsSet();
-    } catch (ParseException | RuntimeException e) {
+      json = Base64.getUrlDecoder().decode(payload);
+    } catch (IllegalArgumentException e) {
       throw TokenRejection.invalid("JWT claims are not well formed.");
     }
+    return TokenClaims.parse(json);
+  }
+
+  private static TokenRejection malformed() {
+    return TokenRejection.invalid("JWT is not well formed.");
   }
 }

@@ -1,93 +1,65 @@
 package io.gatehouse.engine.jwt;
 
 import com.nimbusds.jose.Header;
-import com.nimbusds.jose.util.JSONArrayUtils;
-import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jose.PlainHeader;
 import io.gatehouse.engine.expr.runtime.Jwt;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A token whose form and signature have been checked (or that is unsigned and allowed): its claims, ready for the
  * per-request checks (lifetime, audience, issuer, claims). Immutable and shareable, so the {@link SignatureCache}
- * can hand the same instance to many requests. Holds no signature and no token text.
+ * can hand the same instance to many requests. Holds no signature.
  */
 public final class VerifiedToken {
-  private final JWTClaimsSet claims;
   private final Header header;
-  private final Long expiresAtMillis;
-  private final Long notBeforeMillis;
+  private final String payload;
+  private final TokenClaims claims;
   private volatile Jwt jwt;
 
-  VerifiedToken(Header header, JWTClaimsSet claims) {
+  /**
+   * @param payload the payload as it appeared in the token (Base64URL)
+   */
+  VerifiedToken(Header header, String payload, TokenClaims claims) {
     this.header = header;
+    this.payload = payload;
     this.claims = claims;
-    Date exp = claims.getExpirationTime();
-    Date nbf = claims.getNotBeforeTime();
-    this.expiresAtMillis = exp == null ? null : exp.getTime();
-    this.notBeforeMillis = nbf == null ? null : nbf.getTime();
   }
 
-  public JWTClaimsSet claims() {
-    return claims;
+  /** Whether a signature was verified (unsecured tokens, accepted only when configured so, are not). */
+  boolean signed() {
+    return !(header instanceof PlainHeader);
   }
 
   /** {@code exp} in epoch milliseconds, or null. */
   public Long expiresAtMillis() {
-    return expiresAtMillis;
+    return claims.expiresAtMillis();
   }
 
   /** {@code nbf} in epoch milliseconds, or null. */
   public Long notBeforeMillis() {
-    return notBeforeMillis;
+    return claims.notBeforeMillis();
+  }
+
+  /** {@code iss}, or null. */
+  public String issuer() {
+    return claims.issuer();
+  }
+
+  /** {@code aud} as a list; empty when absent. */
+  public List<String> audience() {
+    return claims.audience();
   }
 
   /** The values of a claim as strings (an array gives several; other JSON values their JSON text), or null. */
   public List<String> claimValues(String name) {
-    Object v = claims.getClaim(name);
-    if (v == null) {
-      return claims.getClaims().containsKey(name) ? List.of("") : null;
-    }
-    if (v instanceof List<?> list) {
-      List<String> out = new ArrayList<>(list.size());
-      for (Object item : list) {
-        out.add(text(item));
-      }
-      return out;
-    }
-    return List.of(text(v));
-  }
-
-  private static String text(Object v) {
-    if (v instanceof String s) {
-      return s;
-    }
-    if (v instanceof Date d) {
-      return Long.toString(d.getTime() / 1000);
-    }
-    if (v instanceof Map<?, ?> map) {
-      @SuppressWarnings("unchecked")
-      Map<String, ?> object = (Map<String, ?>) map;
-      return JSONObjectUtils.toJSONString(object);
-    }
-    if (v instanceof List<?> list) {
-      return JSONArrayUtils.toJSONString(list);
-    }
-    return String.valueOf(v);
+    return claims.values(name);
   }
 
   /** The APIM {@code Jwt} expressions see ({@code output-token-variable-name}); built once, on first use. */
   public Jwt jwt() {
     Jwt j = jwt;
     if (j == null) {
-      Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-      j = Jwt.parse(b64.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
-          + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".");
+      j = Jwt.parse(header.toBase64URL() + "." + payload + ".");
       jwt = j;
     }
     return j;

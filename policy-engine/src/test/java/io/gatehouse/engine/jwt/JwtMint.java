@@ -120,6 +120,20 @@ final class JwtMint {
     }
   }
 
+  /** A compact RS256 JWS (key {@code rsa-1}) over a payload given as raw JSON text, however odd. */
+  static String rs256Raw(String payloadJson) {
+    try {
+      JsonWebSignature jws = new JsonWebSignature();
+      jws.setPayload(payloadJson);
+      jws.setAlgorithmHeaderValue("RS256");
+      jws.setKeyIdHeaderValue(rsa().getKeyId());
+      jws.setKey(rsa().getPrivateKey());
+      return jws.getCompactSerialization();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String rs256(Map<String, Object> claims) {
     return sign("RS256", rsa().getPrivateKey(), rsa().getKeyId(), claims, Map.of());
   }
