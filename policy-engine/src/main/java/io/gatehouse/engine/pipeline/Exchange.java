@@ -37,7 +37,7 @@ public final class Exchange implements PolicyContext {
   private final SubscriptionInfo subscription;
   private final UserInfo user;
   private final DeploymentInfo deployment;
-  private final UUID requestId;
+  private UUID requestId; // drawn on first use: UUID.randomUUID() takes a lock on the shared SecureRandom
   private final Instant timestamp;
   private final Clock clock;
   private final Backend backend;
@@ -116,7 +116,6 @@ public final class Exchange implements PolicyContext {
     this.stepTraces = setup.recordSteps() ? new ArrayList<>() : null;
     this.traceEvents = setup.recordSteps() ? new ArrayList<>() : null;
     this.mockResponses = setup.mockResponses() == null ? MockResponses.NONE : setup.mockResponses();
-    this.requestId = UUID.randomUUID();
     this.timestamp = clock.instant();
   }
 
@@ -176,7 +175,13 @@ public final class Exchange implements PolicyContext {
 
   @Override
   public UUID requestId() {
-    return requestId;
+    // the steps of one exchange run one after another (stage completions order them), so no race
+    UUID id = requestId;
+    if (id == null) {
+      id = UUID.randomUUID();
+      requestId = id;
+    }
+    return id;
   }
 
   @Override

@@ -14,8 +14,6 @@ import io.gatehouse.engine.pipeline.Step;
 import io.gatehouse.xml.XmlElement;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -31,8 +29,8 @@ import java.util.concurrent.CompletionStage;
  */
 final class ForwardRequestPolicy implements Step {
   /** Hop-by-hop and computed headers the gateway never copies to the backend request. */
-  private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "keep-alive",
-      "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection", "expect");
+  private static final String[] NOT_FORWARDED = {"host", "connection", "content-length", "keep-alive",
+      "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection", "expect"};
 
   private final Value<Long> timeoutSeconds;
   private final Value<Long> timeoutMillis;
@@ -84,6 +82,16 @@ final class ForwardRequestPolicy implements Step {
         .equalsIgnoreCase("true"));
   }
 
+  // case-insensitive membership without a lower-cased copy of every header name of every request
+  private static boolean notForwarded(String name) {
+    for (String n : NOT_FORWARDED) {
+      if (n.length() == name.length() && n.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public Flow run(Exchange exchange) {
     URI uri = exchange.request().backendBase() == null ? null : toUri(exchange);
@@ -98,7 +106,7 @@ final class ForwardRequestPolicy implements Step {
         exchange.backendClientCertificate());
     HttpHeaders headers = new HttpHeaders();
     HeaderSerialization.forWire(exchange.request().headers()).forEach((name, values) -> {
-      if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+      if (!notForwarded(name)) {
         headers.set(name, values);
       }
     });

@@ -16,6 +16,15 @@ import java.util.Map;
  * store holds no map keyed by the secrets themselves.
  */
 public final class InMemorySubscriptionStore implements SubscriptionStore {
+  // MessageDigest.getInstance looks the provider up on every call; a digest per thread is reset after each use
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  });
+
   private final Map<String, Subscription> byDigest;
 
   public InMemorySubscriptionStore(List<Subscription> subscriptions) {
@@ -45,11 +54,6 @@ public final class InMemorySubscriptionStore implements SubscriptionStore {
   }
 
   static String digest(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-          key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return HexFormat.of().formatHex(SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
   }
 }
