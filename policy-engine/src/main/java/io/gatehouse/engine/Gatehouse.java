@@ -109,6 +109,7 @@ public final class Gatehouse {
       return notFound();
     }
     HttpHeaders headers = request.headers().copy();
+    UrlInfo original = Urls.info(uri);
     if (isPreflight(request.method(), headers) && router.match("OPTIONS", uri, headers) == null) {
       RouteMatch target = router.match(headers.first("Access-Control-Request-Method").strip(), uri, headers);
       CompiledOperation op = target == null ? null : lookup(target);
@@ -118,8 +119,8 @@ public final class Gatehouse {
             : op.products().get(op.access().openProductId());
         Pipeline pipeline = open == null ? op.pipeline() : open.pipeline();
         if (pipeline.handlesPreflight()) {
-          Exchange exchange = exchange(request, uri, headers, target, op, open == null ? null : open.product(), null,
-              backendForThisRequest);
+          Exchange exchange = exchange(request, original, headers, target, op,
+              open == null ? null : open.product(), null, backendForThisRequest);
           pipeline.runPreflight(exchange);
           return CompletableFuture.completedFuture(outcome(exchange));
         }
@@ -132,23 +133,22 @@ public final class Gatehouse {
     }
     SubscriptionCheck.Access access;
     try {
-      access = SubscriptionCheck.resolve(op.access(), headers, Urls.info(uri).query(), subscriptions,
-          clock.instant(), realm(uri, op));
+      access = SubscriptionCheck.resolve(op.access(), headers, original.query(), subscriptions, clock.instant(),
+          () -> realm(original, op));
     } catch (PolicyFailure failure) {
-      Exchange exchange = exchange(request, uri, headers, match, op, null, null, backendForThisRequest);
+      Exchange exchange = exchange(request, original, headers, match, op, null, null, backendForThisRequest);
       return op.pipeline().fail(exchange, failure).thenApply(v -> outcome(exchange));
     }
     CompiledOperation.ProductPipeline product = access.productId() == null ? null
         : op.products().get(access.productId());
     Pipeline pipeline = product == null ? op.pipeline() : product.pipeline();
-    Exchange exchange = exchange(request, uri, headers, match, op, product == null ? null : product.product(),
-        access, backendForThisRequest);
+    Exchange exchange = exchange(request, original, headers, match, op,
+        product == null ? null : product.product(), access, backendForThisRequest);
     return pipeline.run(exchange).thenApply(v -> outcome(exchange));
   }
 
   /** The API's base URL on this gateway, for the {@code WWW-Authenticate} realm. */
-  private static String realm(URI uri, CompiledOperation op) {
-    UrlInfo u = Urls.info(uri);
+  private static String realm(UrlInfo u, CompiledOperation op) {
     boolean defaultPort = (u.scheme().equals("http") && u.port() == 80) || (u.scheme().equals("https")
         && u.port() == 443);
     return u.scheme() + "://" + u.host() + (defaultPort ? "" : ":" + u.port())
@@ -166,14 +166,13 @@ public final class Gatehouse {
         && !headers.first("Access-Control-Request-Method").isBlank();
   }
 
-  private Exchange exchange(GatewayRequest request, URI uri, HttpHeaders headers, RouteMatch match,
+  private Exchange exchange(GatewayRequest request, UrlInfo original, HttpHeaders headers, RouteMatch match,
       CompiledOperation op, ProductInfo product, SubscriptionCheck.Access access, Backend backend) {
     Subscription s = access == null ? null : access.subscription();
     SubscriptionInfo subscription = s == null ? null : new SubscriptionInfo(s.id(), s.name(), access.key(),
         s.primaryKey(), s.secondaryKey(), s.createdDate(), s.startDate(), s.endDate());
     UserInfo user = s == null || s.owner() == null ? null : new UserInfo(s.owner().id(), s.owner().email(),
         s.owner().firstName(), s.owner().lastName(), null, null, List.of());
-    UrlInfo original = Urls.info(uri);
     X509Certificate certificate = request.clientCertificates().isEmpty() ? null : request.clientCertificates().get(0);
     return new Exchange(new Exchange.Setup(
         new Exchange.MutableRequestSetup(request.method().toUpperCase(Locale.ROOT), original, op.serviceUrl(),

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * APIM's built-in subscription key check (spec README 9), run after routing and before inbound.
@@ -34,9 +35,12 @@ final class SubscriptionCheck {
 
   private SubscriptionCheck() {}
 
-  /** Resolves access or throws the 401 {@link PolicyFailure} (Source {@code authorization}). */
+  /**
+   * Resolves access or throws the 401 {@link PolicyFailure} (Source {@code authorization}); {@code realm} (the API's
+   * base URL for {@code WWW-Authenticate}) is only computed when the key is missing.
+   */
   static Access resolve(ApiAccess api, HttpHeaders headers, Map<String, List<String>> query, SubscriptionStore store,
-      Instant now, String realm) {
+      Instant now, Supplier<String> realm) {
     String key = headers.first(api.keyHeader());
     if (key == null) {
       List<String> values = query.get(api.keyQuery());
@@ -49,7 +53,7 @@ final class SubscriptionCheck {
       if (!api.subscriptionRequired()) {
         return new Access(null, null, null);
       }
-      HttpHeaders challenge = HttpHeaders.of("WWW-Authenticate", "AzureApiManagementKey realm=\"" + realm
+      HttpHeaders challenge = HttpHeaders.of("WWW-Authenticate", "AzureApiManagementKey realm=\"" + realm.get()
           + "\",name=\"" + api.keyHeader() + "\",type=\"header\"");
       throw PolicyFailure.withHeaders("authorization", "SubscriptionKeyNotFound", MISSING, 401, MISSING_CLIENT,
           challenge);
