@@ -2,6 +2,7 @@ package io.gatehouse.samples;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Command-line options of {@link QuickstartGateway}.
@@ -22,8 +23,8 @@ public record QuickstartOptions(int port, int backendPort, Path tree) {
                           {{orders-backend-url}}, which is set to the demo backend""";
 
   public QuickstartOptions {
-    checkPort("port", port);
-    checkPort("backend port", backendPort);
+    CommandLine.checkPort("port", port);
+    CommandLine.checkPort("backend port", backendPort);
   }
 
   /** Defaults: port 8080, a free backend port, the bundled tree. */
@@ -38,50 +39,14 @@ public record QuickstartOptions(int port, int backendPort, Path tree) {
 
   /** Parses {@code --port N}, {@code --port=N}, a bare {@code N}, {@code --backend-port N} and {@code --tree DIR}. */
   public static QuickstartOptions parse(List<String> args) {
-    int port = DEFAULT_PORT;
-    int backendPort = 0;
-    Path tree = null;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      boolean inline = arg.contains("=");
-      switch (name) {
-        case "--port" -> port = parsePort(inline ? value(arg) : next(args, ++i, name));
-        case "--backend-port" -> backendPort = parsePort(inline ? value(arg) : next(args, ++i, name));
-        case "--tree" -> tree = Path.of(inline ? value(arg) : next(args, ++i, name));
-        default -> {
-          if (!arg.matches("\\d+")) {
-            throw new IllegalArgumentException("unknown argument '" + arg + "'");
-          }
-          port = parsePort(arg);
-        }
-      }
-    }
-    return new QuickstartOptions(port, backendPort, tree);
-  }
-
-  private static String value(String arg) {
-    return arg.substring(arg.indexOf('=') + 1);
-  }
-
-  private static String next(List<String> args, int index, String name) {
-    if (index >= args.size()) {
-      throw new IllegalArgumentException(name + " needs a value");
-    }
-    return args.get(index);
-  }
-
-  private static int parsePort(String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a port number");
-    }
-  }
-
-  private static void checkPort(String what, int port) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException(what + " must be between 0 and 65535, got " + port);
-    }
+    int[] port = {DEFAULT_PORT};
+    int[] backendPort = {0};
+    Path[] tree = {null};
+    CommandLine.read(args, Map.of(
+        "--port", v -> port[0] = CommandLine.port(v),
+        "--backend-port", v -> backendPort[0] = CommandLine.port(v),
+        "--tree", v -> tree[0] = Path.of(v)),
+        bare -> port[0] = CommandLine.port(bare));
+    return new QuickstartOptions(port[0], backendPort[0], tree[0]);
   }
 }

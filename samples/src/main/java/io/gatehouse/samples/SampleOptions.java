@@ -2,6 +2,7 @@ package io.gatehouse.samples;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Command-line options of {@link JettyFilterSample} and {@link NettyGatewaySample}.
@@ -24,8 +25,8 @@ public record SampleOptions(int port, int backendPort, String allowedOrigin) {
         --allowed-origin URL    jetty: the browser origin cors allows (default http://localhost:3000)""";
 
   public SampleOptions {
-    checkPort("port", port);
-    checkPort("backend port", backendPort);
+    CommandLine.checkPort("port", port);
+    CommandLine.checkPort("backend port", backendPort);
     URI origin = URI.create(allowedOrigin);
     if (origin.getScheme() == null || !origin.getScheme().matches("https?") || origin.getHost() == null
         || !(origin.getRawPath() == null || origin.getRawPath().isEmpty()) || origin.getRawQuery() != null) {
@@ -51,50 +52,14 @@ public record SampleOptions(int port, int backendPort, String allowedOrigin) {
 
   /** Parses {@code --port N}, {@code --backend-port N}, {@code --allowed-origin URL} (also {@code --x=v}), bare N. */
   public static SampleOptions parse(List<String> args) {
-    int port = DEFAULT_PORT;
-    int backendPort = 0;
-    String origin = DEFAULT_ORIGIN;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      boolean inline = arg.startsWith("--") && arg.contains("=");
-      String name = inline ? arg.substring(0, arg.indexOf('=')) : arg;
-      switch (name) {
-        case "--port" -> port = parsePort(inline ? value(arg) : next(args, ++i, name));
-        case "--backend-port" -> backendPort = parsePort(inline ? value(arg) : next(args, ++i, name));
-        case "--allowed-origin" -> origin = inline ? value(arg) : next(args, ++i, name);
-        default -> {
-          if (!arg.matches("\\d+")) {
-            throw new IllegalArgumentException("unknown argument '" + arg + "'");
-          }
-          port = parsePort(arg);
-        }
-      }
-    }
-    return new SampleOptions(port, backendPort, origin);
-  }
-
-  private static String value(String arg) {
-    return arg.substring(arg.indexOf('=') + 1);
-  }
-
-  private static String next(List<String> args, int index, String name) {
-    if (index >= args.size()) {
-      throw new IllegalArgumentException(name + " needs a value");
-    }
-    return args.get(index);
-  }
-
-  private static int parsePort(String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a port number");
-    }
-  }
-
-  private static void checkPort(String what, int port) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException(what + " must be between 0 and 65535, got " + port);
-    }
+    int[] port = {DEFAULT_PORT};
+    int[] backendPort = {0};
+    String[] origin = {DEFAULT_ORIGIN};
+    CommandLine.read(args, Map.of(
+        "--port", v -> port[0] = CommandLine.port(v),
+        "--backend-port", v -> backendPort[0] = CommandLine.port(v),
+        "--allowed-origin", v -> origin[0] = v),
+        bare -> port[0] = CommandLine.port(bare));
+    return new SampleOptions(port[0], backendPort[0], origin[0]);
   }
 }
