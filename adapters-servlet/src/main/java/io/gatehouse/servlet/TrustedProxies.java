@@ -1,7 +1,6 @@
 package io.gatehouse.servlet;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.gatehouse.engine.net.IpAddresses;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public final class TrustedProxies {
     for (String entry : entries) {
       String e = entry.strip();
       int slash = e.indexOf('/');
-      byte[] network = parse(slash < 0 ? e : e.substring(0, slash));
+      byte[] network = IpAddresses.parse(slash < 0 ? e : e.substring(0, slash));
       if (network == null) {
         throw new IllegalArgumentException("not an IP address or CIDR range: " + entry);
       }
@@ -71,7 +70,7 @@ public final class TrustedProxies {
 
   /** Whether {@code ip} is a trusted proxy. */
   public boolean trusts(String ip) {
-    byte[] address = parse(ip);
+    byte[] address = IpAddresses.parse(ip);
     if (address == null) {
       return false;
     }
@@ -97,7 +96,7 @@ public final class TrustedProxies {
     String client = remoteAddress;
     for (int i = hops.size() - 1; i >= 0; i--) {
       String hop = hops.get(i);
-      if (parse(hop) == null) {
+      if (IpAddresses.parse(hop) == null) {
         return client;
       }
       client = hop;
@@ -106,49 +105,5 @@ public final class TrustedProxies {
       }
     }
     return client;
-  }
-
-  /** The address bytes of an IPv4 or IPv6 literal (IPv4-mapped IPv6 as IPv4), or null; never resolves names. */
-  static byte[] parse(String text) {
-    if (text == null) {
-      return null;
-    }
-    String s = text.strip();
-    if (s.startsWith("[") && s.endsWith("]")) {
-      s = s.substring(1, s.length() - 1);
-    }
-    if (s.isEmpty() || s.length() > 45) {
-      return null;
-    }
-    boolean ipv6 = s.indexOf(':') >= 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean ok = c == '.' || (c >= '0' && c <= '9')
-          || ipv6 && (c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
-      if (!ok) {
-        return null;
-      }
-    }
-    if (!ipv6) {
-      String[] parts = s.split("\\.", -1);
-      if (parts.length != 4) {
-        return null;
-      }
-      byte[] bytes = new byte[4];
-      for (int i = 0; i < 4; i++) {
-        if (parts[i].isEmpty() || parts[i].length() > 3 || Integer.parseInt(parts[i]) > 255) {
-          return null;
-        }
-        bytes[i] = (byte) Integer.parseInt(parts[i]);
-      }
-      return bytes;
-    }
-    try {
-      // A literal containing ':' is parsed by the JDK without any name lookup.
-      InetAddress address = InetAddress.getByName(s);
-      return address.getAddress();
-    } catch (UnknownHostException e) {
-      return null;
-    }
   }
 }

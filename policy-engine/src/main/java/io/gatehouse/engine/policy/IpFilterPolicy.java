@@ -1,5 +1,6 @@
 package io.gatehouse.engine.policy;
 
+import io.gatehouse.engine.net.IpAddresses;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.Flow;
 import io.gatehouse.engine.pipeline.PolicyFailure;

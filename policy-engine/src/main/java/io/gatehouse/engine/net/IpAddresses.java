@@ -1,4 +1,4 @@
-package io.gatehouse.engine.policy;
+package io.gatehouse.engine.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -9,11 +9,11 @@ import java.net.UnknownHostException;
  * never match each other; an IPv4-mapped IPv6 address ({@code ::ffff:10.0.0.1}) is treated as the IPv4 address it
  * carries (DECISION: that is what a dual-stack socket reports for an IPv4 client).
  */
-final class IpAddresses {
+public final class IpAddresses {
   private IpAddresses() {}
 
   /** The address bytes (4 or 16) of a literal, or null when {@code text} is not an IP literal. */
-  static byte[] parse(String text) {
+  public static byte[] parse(String text) {
     if (text == null) {
       return null;
     }
@@ -71,7 +71,7 @@ final class IpAddresses {
   }
 
   /** Unsigned comparison of two addresses of the same family. */
-  static int compare(byte[] a, byte[] b) {
+  public static int compare(byte[] a, byte[] b) {
     for (int i = 0; i < a.length; i++) {
       int d = (a[i] & 0xff) - (b[i] & 0xff);
       if (d != 0) {
@@ -82,7 +82,7 @@ final class IpAddresses {
   }
 
   /** Whether {@code address} lies in the inclusive range {@code from..to} (same family only). */
-  static boolean inRange(byte[] address, byte[] from, byte[] to) {
+  public static boolean inRange(byte[] address, byte[] from, byte[] to) {
     return address.length == from.length && address.length == to.length
         && compare(address, from) >= 0 && compare(address, to) <= 0;
   }
