@@ -109,7 +109,7 @@ public final class Gatehouse {
       return notFound();
     }
     HttpHeaders headers = request.headers().copy();
-    UrlInfo original = Urls.info(uri);
+    UrlInfo original = UrlInfo.of(uri);
     if (isPreflight(request.method(), headers) && router.match("OPTIONS", uri, headers) == null) {
       RouteMatch target = router.match(headers.first("Access-Control-Request-Method").strip(), uri, headers);
       CompiledOperation op = target == null ? null : lookup(target);
@@ -149,10 +149,7 @@ public final class Gatehouse {
 
   /** The API's base URL on this gateway, for the {@code WWW-Authenticate} realm. */
   private static String realm(UrlInfo u, CompiledOperation op) {
-    boolean defaultPort = (u.scheme().equals("http") && u.port() == 80) || (u.scheme().equals("https")
-        && u.port() == 443);
-    return u.scheme() + "://" + u.host() + (defaultPort ? "" : ":" + u.port())
-        + (op.api().path().isEmpty() ? "" : "/" + op.api().path());
+    return u.origin() + (op.api().path().isEmpty() ? "" : "/" + op.api().path());
   }
 
   private CompiledOperation lookup(RouteMatch match) {

@@ -4,6 +4,7 @@ import io.gatehouse.engine.context.ApiInfo;
 import io.gatehouse.engine.context.OperationInfo;
 import io.gatehouse.engine.context.ProductInfo;
 import io.gatehouse.engine.context.UrlCodec;
+import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.expr.runtime.CsFormat;
 import io.gatehouse.engine.pipeline.Pipeline;
@@ -218,7 +219,7 @@ final class GatewayCompiler {
 
   private static ApiInfo apiInfo(ApiDefinition api, URI serviceUrl) {
     return new ApiInfo(api.rootId(), api.displayName(), api.path(), api.revision(), api.version(), api.isCurrent(),
-        serviceUrl == null ? null : Urls.info(serviceUrl), api.protocols(), api.subscriptionKeyHeaderName(),
+        serviceUrl == null ? null : UrlInfo.of(serviceUrl), api.protocols(), api.subscriptionKeyHeaderName(),
         api.subscriptionKeyQueryName());
   }
 

@@ -17,6 +17,22 @@ public record UrlInfo(String scheme, String host, int port, String path, Map<Str
     query = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
   }
 
+  /**
+   * The parts of an absolute URI: the scheme lower-cased, the scheme's default port when the URI names none, and
+   * {@code /} for an empty path; the query is decoded.
+   */
+  public static UrlInfo of(java.net.URI uri) {
+    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    int port = uri.getPort() != -1 ? uri.getPort() : defaultPort(scheme);
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return new UrlInfo(scheme, uri.getHost(), port, path, UrlCodec.parseQuery(uri.getRawQuery()));
+  }
+
+  /** 443 for {@code https}, 80 otherwise. */
+  public static int defaultPort(String scheme) {
+    return "https".equalsIgnoreCase(scheme) ? 443 : 80;
+  }
+
   /** {@code QueryString}: the encoded query with a leading {@code ?}, or empty when there are no parameters. */
   public String queryString() {
     if (query.isEmpty()) {
@@ -37,8 +53,13 @@ public record UrlInfo(String scheme, String host, int port, String path, Map<Str
   /** The full URL; the port is omitted when it is the scheme's default. */
   @Override
   public String toString() {
-    boolean defaultPort = ("http".equalsIgnoreCase(scheme) && port == 80)
-        || ("https".equalsIgnoreCase(scheme) && port == 443);
-    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path + queryString();
+    return origin() + path + queryString();
+  }
+
+  /** {@code scheme://host}, with {@code :port} only when it is not the scheme's default. */
+  public String origin() {
+    boolean defaultPort = ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        && port == defaultPort(scheme);
+    return scheme + "://" + host + (defaultPort ? "" : ":" + port);
   }
 }

@@ -62,7 +62,7 @@ public final class MutableRequest implements RequestContext {
       return new UrlInfo(originalUrl.scheme(), originalUrl.host(), originalUrl.port(), relativePath, query);
     }
     String scheme = base.getScheme();
-    int port = base.getPort() != -1 ? base.getPort() : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    int port = base.getPort() != -1 ? base.getPort() : UrlInfo.defaultPort(scheme);
     return new UrlInfo(scheme, base.getHost(), port, joinPath(base.getRawPath(), relativePath), query);
   }
 

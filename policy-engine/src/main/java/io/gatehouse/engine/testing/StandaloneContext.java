@@ -6,7 +6,6 @@ import io.gatehouse.engine.context.ApiInfo;
 import io.gatehouse.engine.context.DeploymentInfo;
 import io.gatehouse.engine.context.OperationInfo;
 import io.gatehouse.engine.context.PolicyContext;
-import io.gatehouse.engine.context.UrlCodec;
 import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.MockResponses;
@@ -93,11 +92,7 @@ public final class StandaloneContext {
     if (uri.getScheme() == null || uri.getHost() == null) {
       throw new IllegalArgumentException("request URL must be absolute: " + url);
     }
-    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    UrlInfo original = new UrlInfo(scheme, uri.getHost(),
-        uri.getPort() != -1 ? uri.getPort() : scheme.equals("http") ? 80 : 443,
-        uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath(),
-        UrlCodec.parseQuery(uri.getRawQuery()));
+    UrlInfo original = UrlInfo.of(uri);
     Exchange exchange = new Exchange(new Exchange.Setup(
         new Exchange.MutableRequestSetup(method, original, null, original.path(), headers.copy(), body,
             matchedParameters, ipAddress, null),
