@@ -26,16 +26,15 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** Conversions between Netty HTTP messages and the engine's request and response types. */
 final class NettyMessages {
-  /** Hop-by-hop headers: they describe one connection and are never copied from one message to another. */
-  static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
-      "upgrade", "proxy-connection", "content-length");
+  /** Hop-by-hop headers and the framing: never copied from one message to another (Netty recomputes the length). */
+  static boolean notCopied(String name) {
+    return HttpHeaders.isHopByHop(name) || HttpHeaders.isOneOf(name, "content-length");
+  }
 
   private NettyMessages() {}
 
@@ -113,7 +112,7 @@ final class NettyMessages {
     FullHttpResponse out = new DefaultFullHttpResponse(version, status,
         noBody || response.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
     response.headers().forEach((name, values) -> {
-      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+      if (!notCopied(name)) {
         out.headers().add(name, values);
       }
     });
@@ -153,7 +152,7 @@ final class NettyMessages {
     FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
         target, body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
     request.headers().forEach((name, values) -> {
-      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.equalsIgnoreCase("host")) {
+      if (!notCopied(name) && !name.equalsIgnoreCase("host")) {
         out.headers().add(name, values);
       }
     });
@@ -172,8 +171,8 @@ final class NettyMessages {
   static HttpHeaders fromNetty(io.netty.handler.codec.http.HttpHeaders netty, boolean keepContentLength) {
     HttpHeaders headers = new HttpHeaders();
     for (Map.Entry<String, String> e : netty) {
-      String lower = e.getKey().toLowerCase(Locale.ROOT);
-      if (!HOP_BY_HOP.contains(lower) || keepContentLength && lower.equals("content-length")) {
+      String name = e.getKey();
+      if (!notCopied(name) || keepContentLength && name.equalsIgnoreCase("content-length")) {
         headers.add(e.getKey(), e.getValue());
       }
     }

@@ -25,7 +25,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -54,9 +53,8 @@ public final class GatehouseFilter implements Filter {
   /** Default limit of a buffered request body: 16 MiB. */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 16L << 20;
 
-  /** Response headers the container computes; a policy's values for them are not sent. */
-  private static final Set<String> COMPUTED = Set.of("content-length", "transfer-encoding", "connection",
-      "keep-alive", "upgrade", "te", "trailer", "proxy-connection");
+  /** Besides the hop-by-hop headers: what the container computes; a policy's values for them are not sent. */
+  private static final String[] COMPUTED = {"content-length"};
 
   private Gatehouse gatehouse;
   private String urlPrefix = "";
@@ -260,7 +258,7 @@ public final class GatehouseFilter implements Filter {
     }
     res.setStatus(response.status());
     response.headers().forEach((name, values) -> {
-      if (!COMPUTED.contains(name.toLowerCase(Locale.ROOT))) {
+      if (!HttpHeaders.isHopByHop(name) && !HttpHeaders.isOneOf(name, COMPUTED)) {
         for (String value : values) {
           res.addHeader(name, value);
         }

@@ -196,6 +196,27 @@ public final class HttpHeaders {
     return copy;
   }
 
+  private static final String[] HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "te", "trailer",
+      "transfer-encoding", "upgrade"};
+
+  /**
+   * Whether {@code name} is a hop-by-hop header (RFC 9110 7.6.1): it describes one connection and is never copied
+   * from one message to another. Case-insensitive; allocates nothing.
+   */
+  public static boolean isHopByHop(String name) {
+    return isOneOf(name, HOP_BY_HOP);
+  }
+
+  /** Whether {@code name} equals one of {@code lowerCaseNames}, ignoring case, without a lower-cased copy. */
+  public static boolean isOneOf(String name, String... lowerCaseNames) {
+    for (String n : lowerCaseNames) {
+      if (n.length() == name.length() && n.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Throws {@link IllegalArgumentException} unless {@code name} is an HTTP token. */
   public static void checkName(String name) {
     if (name == null || name.isEmpty()) {

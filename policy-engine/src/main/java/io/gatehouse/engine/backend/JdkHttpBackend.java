@@ -20,9 +20,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -44,9 +42,8 @@ import javax.net.ssl.TrustManagerFactory;
  * evicted) so connections are reused.
  */
 public final class JdkHttpBackend implements Backend {
-  /** Headers the JDK client computes itself and refuses to accept. */
-  private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade",
-      "keep-alive", "transfer-encoding", "te", "trailer");
+  /** Besides the hop-by-hop headers: what the JDK client computes itself and refuses to accept. */
+  private static final String[] RESTRICTED = {"host", "content-length", "expect"};
 
   static final int MAX_CREDENTIAL_CLIENTS = 64;
 
@@ -144,7 +141,7 @@ public final class JdkHttpBackend implements Backend {
         builder.timeout(options.timeout());
       }
       request.headers().forEach((name, values) -> {
-        if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+        if (!HttpHeaders.isHopByHop(name) && !HttpHeaders.isOneOf(name, RESTRICTED)) {
           for (String v : values) {
             builder.header(name, v);
           }

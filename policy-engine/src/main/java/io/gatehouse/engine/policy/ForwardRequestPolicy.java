@@ -28,9 +28,8 @@ import java.util.concurrent.CompletionStage;
  * {@code continue-timeout} is accepted and not applied (the JDK client has no 100-continue timeout).
  */
 final class ForwardRequestPolicy implements Step {
-  /** Hop-by-hop and computed headers the gateway never copies to the backend request. */
-  private static final String[] NOT_FORWARDED = {"host", "connection", "content-length", "keep-alive",
-      "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection", "expect"};
+  /** Besides the hop-by-hop headers: what the backend request computes for itself. */
+  private static final String[] COMPUTED = {"host", "content-length", "expect"};
 
   private final Value<Long> timeoutSeconds;
   private final Value<Long> timeoutMillis;
@@ -82,14 +81,8 @@ final class ForwardRequestPolicy implements Step {
         .equalsIgnoreCase("true"));
   }
 
-  // case-insensitive membership without a lower-cased copy of every header name of every request
   private static boolean notForwarded(String name) {
-    for (String n : NOT_FORWARDED) {
-      if (n.length() == name.length() && n.equalsIgnoreCase(name)) {
-        return true;
-      }
-    }
-    return false;
+    return HttpHeaders.isHopByHop(name) || HttpHeaders.isOneOf(name, COMPUTED);
   }
 
   @Override
