@@ -36,18 +36,9 @@ public final class StepSequence implements Step {
     return EMPTY;
   }
 
-  public boolean isEmpty() {
-    return steps.length == 0;
-  }
-
   /** The statements, in order. */
   public List<Step> steps() {
     return List.of(steps);
-  }
-
-  /** Number of statements. */
-  public int size() {
-    return steps.length;
   }
 
   @Override

@@ -1,8 +1,6 @@
 package io.gatehouse.engine.policy;
 
-import io.gatehouse.engine.context.PolicyContext;
 import io.gatehouse.engine.expr.CompiledExpression;
-import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionSource;
 import io.gatehouse.engine.expr.ResultType;
 import io.gatehouse.engine.pipeline.Step;
@@ -176,10 +174,6 @@ final class CompileContext {
     }
   }
 
-  /** Whether an attribute is present and literal (not an expression). */
-  static boolean isLiteral(XmlElement element, String attribute) {
-    return element.attribute(attribute).map(a -> !ExpressionSource.isExpression(a.value())).orElse(false);
-  }
 
   /** A condition: an expression of static type bool, or a literal true/false. */
   Value<Boolean> condition(XmlElement element, String attribute) {
@@ -227,8 +221,4 @@ final class CompileContext {
     return new Position(p.file(), line, col);
   }
 
-  /** Evaluates a value that may be null (a value that failed to compile never runs: the load fails). */
-  static <T> T eval(Value<T> value, PolicyContext context) {
-    return value.get(context);
-  }
 }

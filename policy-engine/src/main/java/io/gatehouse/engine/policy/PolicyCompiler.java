@@ -15,7 +15,6 @@ import io.gatehouse.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -90,10 +89,6 @@ public final class PolicyCompiler {
     return toText;
   }
 
-  /** Names of the policies this engine implements. */
-  public static Set<String> supportedPolicies() {
-    return StandardPolicies.factories().keySet();
-  }
 
   ExpressionCompiler expressions() {
     return expressions;
