@@ -97,12 +97,8 @@ final class ForwardRequestPolicy implements Step {
         : Duration.ofSeconds(Math.max(0, timeoutSeconds.get(exchange)));
     BackendOptions options = new BackendOptions(timeout, followRedirects.get(exchange), httpVersion,
         exchange.backendClientCertificate());
-    HttpHeaders headers = new HttpHeaders();
-    HeaderSerialization.forWire(exchange.request().headers()).forEach((name, values) -> {
-      if (!notForwarded(name)) {
-        headers.set(name, values);
-      }
-    });
+    HttpHeaders headers = HeaderSerialization.forWire(exchange.request().headers(),
+        ForwardRequestPolicy::notForwarded);
     Body body = exchange.request().body();
     BackendRequest request = new BackendRequest(exchange.request().method(), uri, headers,
         body == null ? null : body.peek());
