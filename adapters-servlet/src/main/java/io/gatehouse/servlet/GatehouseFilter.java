@@ -135,6 +135,7 @@ public final class GatehouseFilter implements Filter {
     long declared = req.getContentLengthLong();
     if (declared > maxRequestBodyBytes) {
       tooLarge(res);
+      discardRest(req);
       return;
     }
     if (declared <= 0 && req.getHeader("Transfer-Encoding") == null) {
@@ -147,6 +148,7 @@ public final class GatehouseFilter implements Filter {
         body = RequestBodyReader.readBlocking(req.getInputStream(), maxRequestBodyBytes, declared);
       } catch (RequestBodyReader.TooLarge e) {
         tooLarge(res);
+        discardRest(req);
         return;
       }
       exchange(new Call(req, res, chain, path, gatewayPath, body, null));
@@ -282,6 +284,28 @@ public final class GatehouseFilter implements Filter {
     res.setContentLengthLong(body.length);
     if (body.length > 0) {
       res.getOutputStream().write(body);
+    }
+  }
+
+  /** How much of a rejected body is read and thrown away after the 413 (see {@link #discardRest}). */
+  private static final int DISCARD_LIMIT = 1 << 20;
+
+  /**
+   * Reads and drops up to {@link #DISCARD_LIMIT} bytes of a rejected request body. A connection closed while the
+   * client is still sending can be reset before the client reads the 413; consuming the rest first lets it arrive.
+   * Bounded, so a huge upload still ends with the connection closed.
+   */
+  private static void discardRest(HttpServletRequest req) {
+    byte[] buffer = new byte[8192];
+    long discarded = 0;
+    try {
+      var in = req.getInputStream();
+      int n;
+      while (discarded < DISCARD_LIMIT && (n = in.read(buffer)) > 0) {
+        discarded += n;
+      }
+    } catch (IOException | IllegalStateException e) {
+      // the client is gone, or the body is being read asynchronously: nothing more to do
     }
   }
 
