@@ -1,7 +1,6 @@
 package io.gatehouse.api;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,15 @@ import java.util.function.BiConsumer;
  */
 public final class HttpHeaders {
   // A list scanned with a case-insensitive compare: messages carry few headers, and a lookup then allocates nothing
-  // (no lower-cased copy of the name), which matters on the request path.
-  private final ArrayList<Entry> entries = new ArrayList<>();
+  // (no lower-cased copy of the name), which matters on the request path. Entries are immutable, so copy() shares
+  // the list and whichever instance changes first copies it (a request's headers are copied for the backend request
+  // and the response's for the client, and most of those copies are never changed).
+  private ArrayList<Entry> entries;
+  private boolean shared;
 
   private static final class Entry {
     final String name;
-    final List<String> values;
+    final List<String> values; // unmodifiable, never empty
 
     Entry(String name, List<String> values) {
       this.name = name;
@@ -45,7 +47,14 @@ public final class HttpHeaders {
   }
 
   /** Creates an empty header map. */
-  public HttpHeaders() {}
+  public HttpHeaders() {
+    this.entries = new ArrayList<>();
+  }
+
+  private HttpHeaders(ArrayList<Entry> shared) {
+    this.entries = shared;
+    this.shared = true;
+  }
 
   /** Creates a header map from name/value pairs: {@code of("Accept", "a", "X-Id", "1")}. */
   public static HttpHeaders of(String... namesAndValues) {
@@ -60,8 +69,9 @@ public final class HttpHeaders {
   }
 
   private int indexOf(String name) {
-    for (int i = 0, n = entries.size(); i < n; i++) {
-      String candidate = entries.get(i).name;
+    ArrayList<Entry> list = entries;
+    for (int i = 0, n = list.size(); i < n; i++) {
+      String candidate = list.get(i).name;
       if (candidate.length() == name.length() && candidate.equalsIgnoreCase(name)) {
         return i;
       }
@@ -74,16 +84,28 @@ public final class HttpHeaders {
     return i < 0 ? null : entries.get(i);
   }
 
+  /** The list to change: this instance's own (copied first when it is shared with a copy). */
+  private ArrayList<Entry> owned() {
+    if (shared) {
+      entries = new ArrayList<>(entries);
+      shared = false;
+    }
+    return entries;
+  }
+
   /** Appends one value, keeping existing ones. */
   public HttpHeaders add(String name, String value) {
     checkName(name);
     checkValue(value);
-    Entry e = find(name);
-    if (e == null) {
-      e = new Entry(name, new ArrayList<>(1));
-      entries.add(e);
+    int i = indexOf(name);
+    if (i < 0) {
+      owned().add(new Entry(name, List.of(value)));
+    } else {
+      Entry e = entries.get(i);
+      String[] values = e.values.toArray(new String[e.values.size() + 1]);
+      values[values.length - 1] = value;
+      owned().set(i, new Entry(e.name, List.of(values)));
     }
-    e.values.add(value);
     return this;
   }
 
@@ -94,16 +116,15 @@ public final class HttpHeaders {
       remove(name);
       return this;
     }
-    List<String> copy = new ArrayList<>(values.size());
     for (String v : values) {
       checkValue(v);
-      copy.add(v);
     }
+    List<String> copy = List.copyOf(values); // returns an immutable list as it is
     int i = indexOf(name);
     if (i < 0) {
-      entries.add(new Entry(name, copy));
+      owned().add(new Entry(name, copy));
     } else {
-      entries.set(i, new Entry(entries.get(i).name, copy));
+      owned().set(i, new Entry(entries.get(i).name, copy));
     }
     return this;
   }
@@ -119,20 +140,20 @@ public final class HttpHeaders {
     if (i < 0) {
       return false;
     }
-    entries.remove(i);
+    owned().remove(i);
     return true;
   }
 
   /** All values of a header in order, or an empty list. The list is read-only. */
   public List<String> get(String name) {
     Entry e = find(name);
-    return e == null ? List.of() : Collections.unmodifiableList(e.values);
+    return e == null ? List.of() : e.values;
   }
 
   /** The first value of a header, or null. */
   public String first(String name) {
     Entry e = find(name);
-    return e == null || e.values.isEmpty() ? null : e.values.get(0);
+    return e == null ? null : e.values.get(0);
   }
 
   /**
@@ -172,8 +193,10 @@ public final class HttpHeaders {
 
   /** Visits every header with its read-only value list. */
   public void forEach(BiConsumer<String, List<String>> action) {
-    for (Entry e : entries) {
-      action.accept(e.name, Collections.unmodifiableList(e.values));
+    ArrayList<Entry> list = entries;
+    for (int i = 0, n = list.size(); i < n; i++) {
+      Entry e = list.get(i);
+      action.accept(e.name, e.values);
     }
   }
 
@@ -181,19 +204,18 @@ public final class HttpHeaders {
   public Map<String, List<String>> toMap() {
     Map<String, List<String>> map = new LinkedHashMap<>();
     for (Entry e : entries) {
-      map.put(e.name, List.copyOf(e.values));
+      map.put(e.name, e.values);
     }
     return map;
   }
 
-  /** A deep copy. */
+  /**
+   * An independent copy: changing either leaves the other as it is. Cheap: the two share their entries until one
+   * of them changes.
+   */
   public HttpHeaders copy() {
-    HttpHeaders copy = new HttpHeaders();
-    copy.entries.ensureCapacity(entries.size());
-    for (Entry e : entries) {
-      copy.entries.add(new Entry(e.name, new ArrayList<>(e.values)));
-    }
-    return copy;
+    shared = true;
+    return new HttpHeaders(entries);
   }
 
   private static final String[] HOP_BY_HOP = {"connection", "proxy-connection", "keep-alive", "te", "trailer",

@@ -65,4 +65,52 @@ class HttpHeadersTest {
       assertThat(bad).isTrue();
     }
   }
+
+  /** Copies share storage until one changes: any interleaving of changes keeps every copy independent. */
+  @Property
+  void copiesStayIndependentUnderAnyChanges(
+      @ForAll @net.jqwik.api.constraints.Size(max = 40) java.util.List<@net.jqwik.api.constraints.IntRange(max = 999)
+          Integer> ops) {
+    java.util.List<HttpHeaders> maps = new java.util.ArrayList<>();
+    java.util.List<java.util.Map<String, java.util.List<String>>> models = new java.util.ArrayList<>();
+    maps.add(HttpHeaders.of("A", "0"));
+    models.add(new java.util.LinkedHashMap<>(java.util.Map.of("a", java.util.List.of("0"))));
+    for (int op : ops) {
+      int target = op % maps.size();
+      String name = "ABC".substring(op / 10 % 3, op / 10 % 3 + 1);
+      String key = name.toLowerCase(java.util.Locale.ROOT);
+      HttpHeaders h = maps.get(target);
+      java.util.Map<String, java.util.List<String>> m = models.get(target);
+      switch (op / 100 % 5) {
+        case 0 -> {
+          maps.add(h.copy());
+          models.add(new java.util.LinkedHashMap<>(m));
+        }
+        case 1 -> {
+          h.add(name, "v" + op);
+          java.util.List<String> values = new java.util.ArrayList<>(m.getOrDefault(key, java.util.List.of()));
+          values.add("v" + op);
+          m.put(key, values);
+        }
+        case 2 -> {
+          h.set(name, "s" + op);
+          m.put(key, java.util.List.of("s" + op));
+        }
+        case 3 -> {
+          h.remove(name);
+          m.remove(key);
+        }
+        default -> h.set(name, java.util.List.of());
+      }
+      if (op / 100 % 5 == 4) {
+        m.remove(key);
+      }
+      for (int i = 0; i < maps.size(); i++) {
+        for (String n : java.util.List.of("a", "b", "c")) {
+          assertThat(maps.get(i).get(n)).isEqualTo(models.get(i).getOrDefault(n, java.util.List.of()));
+        }
+        assertThat(maps.get(i).size()).isEqualTo(models.get(i).size());
+      }
+    }
+  }
 }

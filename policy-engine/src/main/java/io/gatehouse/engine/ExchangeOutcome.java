@@ -26,7 +26,8 @@ public record ExchangeOutcome(
     List<StepTrace> steps,
     List<TraceSink.TraceEvent> traces) {
   public ExchangeOutcome {
-    variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+    variables = variables.isEmpty() ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
     steps = List.copyOf(steps);
     traces = List.copyOf(traces);
   }

@@ -12,7 +12,7 @@ import io.gatehouse.engine.backend.JdkHttpBackend;
 import io.gatehouse.engine.context.DeploymentInfo;
 import io.gatehouse.engine.context.ProductInfo;
 import io.gatehouse.engine.context.SubscriptionInfo;
-import io.gatehouse.engine.context.UrlCodec;
+import io.gatehouse.engine.context.HttpUrl;
 import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.context.UserInfo;
 import io.gatehouse.engine.expr.CSharpExpressionCompiler;
@@ -34,7 +34,6 @@ import io.gatehouse.xml.PolicyLoadException;
 import io.gatehouse.xml.apiops.ApiOpsLoader;
 import io.gatehouse.xml.apiops.ApiOpsOptions;
 import io.gatehouse.xml.config.GatewayConfig;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -104,14 +103,16 @@ public final class Gatehouse {
    */
   public CompletionStage<ExchangeOutcome> execute(GatewayRequest request, Backend backendForThisRequest) {
     Objects.requireNonNull(backendForThisRequest, "backendForThisRequest");
-    URI uri = UrlCodec.parseAbsoluteHttp(request.url());
-    if (uri == null) {
+    HttpUrl url = HttpUrl.parse(request.url());
+    if (url == null) {
       return notFound();
     }
     HttpHeaders headers = request.headers().copy();
-    UrlInfo original = UrlInfo.of(uri);
-    if (isPreflight(request.method(), headers) && router.match("OPTIONS", uri, headers) == null) {
-      RouteMatch target = router.match(headers.first("Access-Control-Request-Method").strip(), uri, headers);
+    UrlInfo original = UrlInfo.of(url);
+    if (isPreflight(request.method(), headers)
+        && router.match("OPTIONS", url.rawPath(), url.rawQuery(), headers) == null) {
+      RouteMatch target = router.match(headers.first("Access-Control-Request-Method").strip(), url.rawPath(),
+          url.rawQuery(), headers);
       CompiledOperation op = target == null ? null : lookup(target);
       if (op != null) {
         // A preflight carries no key: it runs in the keyless context (an open product's, if any).
@@ -126,7 +127,7 @@ public final class Gatehouse {
         }
       }
     }
-    RouteMatch match = router.match(request.method(), uri, headers);
+    RouteMatch match = router.match(request.method(), url.rawPath(), url.rawQuery(), headers);
     CompiledOperation op = match == null ? null : lookup(match);
     if (op == null) {
       return notFound();
@@ -137,14 +138,21 @@ public final class Gatehouse {
           () -> realm(original, op));
     } catch (PolicyFailure failure) {
       Exchange exchange = exchange(request, original, headers, match, op, null, null, backendForThisRequest);
-      return op.pipeline().fail(exchange, failure).thenApply(v -> outcome(exchange));
+      return finish(op.pipeline().fail(exchange, failure), exchange);
     }
     CompiledOperation.ProductPipeline product = access.productId() == null ? null
         : op.products().get(access.productId());
     Pipeline pipeline = product == null ? op.pipeline() : product.pipeline();
     Exchange exchange = exchange(request, original, headers, match, op,
         product == null ? null : product.product(), access, backendForThisRequest);
-    return pipeline.run(exchange).thenApply(v -> outcome(exchange));
+    return finish(pipeline.run(exchange), exchange);
+  }
+
+  private static CompletionStage<ExchangeOutcome> finish(CompletionStage<Void> run, Exchange exchange) {
+    if (run instanceof CompletableFuture<Void> done && done.isDone()) {
+      return CompletableFuture.completedFuture(outcome(exchange)); // the run never completes exceptionally
+    }
+    return run.thenApply(v -> outcome(exchange));
   }
 
   /** The API's base URL on this gateway, for the {@code WWW-Authenticate} realm. */

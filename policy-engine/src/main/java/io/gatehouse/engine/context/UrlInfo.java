@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record UrlInfo(String scheme, String host, int port, String path, Map<String, List<String>> query) {
   public UrlInfo {
-    query = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
+    query = query.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
   }
 
   /**
@@ -26,6 +26,13 @@ public record UrlInfo(String scheme, String host, int port, String path, Map<Str
     int port = uri.getPort() != -1 ? uri.getPort() : defaultPort(scheme);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     return new UrlInfo(scheme, uri.getHost(), port, path, UrlCodec.parseQuery(uri.getRawQuery()));
+  }
+
+  /** The parts of a parsed request URL, as {@link #of(java.net.URI)} gives them. */
+  public static UrlInfo of(HttpUrl url) {
+    int port = url.port() != -1 ? url.port() : defaultPort(url.scheme());
+    String path = url.rawPath().isEmpty() ? "/" : url.rawPath();
+    return new UrlInfo(url.scheme(), url.host(), port, path, UrlCodec.parseQuery(url.rawQuery()));
   }
 
   /** 443 for {@code https}, 80 otherwise. */

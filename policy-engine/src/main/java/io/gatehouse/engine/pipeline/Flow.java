@@ -25,10 +25,18 @@ public final class Flow {
 
   /**
    * A flow that completes later with {@link #CONTINUE} or {@link #END}, or exceptionally with a
-   * {@link PolicyFailure}.
+   * {@link PolicyFailure}. A stage that has already completed normally is its result at once, so a backend that
+   * answers synchronously (an in-process application) keeps the whole run synchronous.
    */
   public static Flow later(CompletionStage<Flow> stage) {
-    return new Flow(Objects.requireNonNull(stage, "stage"));
+    Objects.requireNonNull(stage, "stage");
+    if (stage instanceof CompletableFuture<Flow> future && future.isDone() && !future.isCompletedExceptionally()) {
+      Flow flow = future.join();
+      if (flow == CONTINUE || flow == END) {
+        return flow;
+      }
+    }
+    return new Flow(stage);
   }
 
   /** Whether this flow is still running. */

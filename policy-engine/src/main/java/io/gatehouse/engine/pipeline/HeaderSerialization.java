@@ -1,7 +1,6 @@
 package io.gatehouse.engine.pipeline;
 
 import io.gatehouse.api.HttpHeaders;
-import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -22,15 +21,13 @@ public final class HeaderSerialization {
 
   /** Same, leaving out the headers {@code excluded} names (one copy for both jobs). */
   public static HttpHeaders forWire(HttpHeaders headers, Predicate<String> excluded) {
-    HttpHeaders out = new HttpHeaders();
+    // The copy shares the validated entries; only headers that change are touched (usually none).
+    HttpHeaders out = headers.copy();
     headers.forEach((name, values) -> {
       if (excluded.test(name)) {
-        return;
-      }
-      if (values.size() > 1 && !HttpHeaders.isOneOf(name, REPEATED)) {
-        out.set(name, List.of(String.join(",", values)));
-      } else {
-        out.set(name, values);
+        out.remove(name);
+      } else if (values.size() > 1 && !HttpHeaders.isOneOf(name, REPEATED)) {
+        out.set(name, String.join(",", values));
       }
     });
     return out;

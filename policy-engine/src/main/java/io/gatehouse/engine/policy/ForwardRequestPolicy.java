@@ -5,6 +5,7 @@ import io.gatehouse.api.BackendOptions;
 import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.engine.context.HttpUrl;
 import io.gatehouse.engine.pipeline.Body;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.Flow;
@@ -12,7 +13,6 @@ import io.gatehouse.engine.pipeline.HeaderSerialization;
 import io.gatehouse.engine.pipeline.PolicyFailure;
 import io.gatehouse.engine.pipeline.Step;
 import io.gatehouse.xml.XmlElement;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
@@ -87,8 +87,8 @@ final class ForwardRequestPolicy implements Step {
 
   @Override
   public Flow run(Exchange exchange) {
-    URI uri = exchange.request().backendBase() == null ? null : toUri(exchange);
-    if (uri == null) {
+    String url = exchange.request().backendBase() == null ? null : exchange.request().url().toString();
+    if (url == null || HttpUrl.parse(url) == null) {
       throw PolicyFailure.internal(null, "BackendConnectionFailure",
           "The backend service URL is not defined: the API has no service URL and no set-backend-service ran.");
     }
@@ -100,7 +100,7 @@ final class ForwardRequestPolicy implements Step {
     HttpHeaders headers = HeaderSerialization.forWire(exchange.request().headers(),
         ForwardRequestPolicy::notForwarded);
     Body body = exchange.request().body();
-    BackendRequest request = new BackendRequest(exchange.request().method(), uri, headers,
+    BackendRequest request = BackendRequest.of(exchange.request().method(), url, headers,
         body == null ? null : body.peek());
     exchange.setBackendRequest(request);
     CompletionStage<BackendResponse> sent;
@@ -134,11 +134,4 @@ final class ForwardRequestPolicy implements Step {
         "Error occurred while calling the backend service: " + detail);
   }
 
-  private static URI toUri(Exchange exchange) {
-    try {
-      return URI.create(exchange.request().url().toString());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * value children, each possibly an expression. A null expression value is dropped (DECISION: an override left
  * with no values removes the entry).
  */
-record NamedValuesEdit(Value<String> name, Value<String> action, List<Value<String>> values) {
+record NamedValuesEdit(Value<String> name, Value<String> action, ExistsAction constantAction,
+    List<Value<String>> values) {
 
   static NamedValuesEdit compile(XmlElement element, CompileContext context) {
     Value<String> name = context.requiredString(element, "name");
@@ -28,7 +29,8 @@ record NamedValuesEdit(Value<String> name, Value<String> action, List<Value<Stri
       ok &= v != null;
       values.add(v);
     }
-    return ok ? new NamedValuesEdit(name, action, List.copyOf(values)) : null;
+    return ok ? new NamedValuesEdit(name, action, action.isConstant() ? ExistsAction.parse(action.get(null)) : null,
+        List.copyOf(values)) : null;
   }
 
   String evalName(PolicyContext context) {
@@ -41,6 +43,9 @@ record NamedValuesEdit(Value<String> name, Value<String> action, List<Value<Stri
   }
 
   ExistsAction evalAction(PolicyContext context) {
+    if (constantAction != null) {
+      return constantAction;
+    }
     ExistsAction a = ExistsAction.parse(action.get(context));
     if (a == null) {
       throw PolicyFailure.internal(null, "ExpressionValueEvaluationFailure",
@@ -52,6 +57,10 @@ record NamedValuesEdit(Value<String> name, Value<String> action, List<Value<Stri
   List<String> evalValues(PolicyContext context) {
     if (values.isEmpty()) {
       return List.of();
+    }
+    if (values.size() == 1) {
+      String s = values.get(0).get(context);
+      return s == null ? List.of() : List.of(s);
     }
     List<String> result = new ArrayList<>(values.size());
     for (Value<String> v : values) {

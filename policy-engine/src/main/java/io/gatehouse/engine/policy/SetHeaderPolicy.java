@@ -19,6 +19,7 @@ import java.util.Set;
 final class SetHeaderPolicy implements Step {
   static final Set<String> TRANSPORT_HEADERS = Set.of("connection", "content-length", "keep-alive",
       "transfer-encoding");
+  private static final String[] TRANSPORT = TRANSPORT_HEADERS.toArray(new String[0]);
 
   private final NamedValuesEdit edit;
   private final MessageTarget target;
@@ -56,12 +57,11 @@ final class SetHeaderPolicy implements Step {
   @Override
   public Flow run(Exchange exchange) {
     String name = edit.evalName(exchange);
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (TRANSPORT_HEADERS.contains(lower)) {
+    if (HttpHeaders.isOneOf(name, TRANSPORT)) {
       return Flow.CONTINUE;
     }
     ExistsAction action = edit.evalAction(exchange);
-    if (action == ExistsAction.DELETE && lower.equals("server")) {
+    if (action == ExistsAction.DELETE && name.equalsIgnoreCase("server")) {
       return Flow.CONTINUE;
     }
     HttpHeaders headers = target == MessageTarget.REQUEST

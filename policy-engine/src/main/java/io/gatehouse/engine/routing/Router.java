@@ -64,10 +64,22 @@ public final class Router {
    * @param headers request headers for header-versioned APIs, or null
    */
   public RouteMatch match(String method, URI url, HttpHeaders headers) {
-    if (method == null || url == null) {
+    return url == null ? null : match(method, url.getRawPath(), url.getRawQuery(), headers);
+  }
+
+  /**
+   * The API and operation for a request, or null when none matches. Never throws for any method, path or query.
+   *
+   * @param method HTTP method, any case
+   * @param rawPath the request's percent-encoded path
+   * @param rawQuery the request's percent-encoded query, or null
+   * @param headers request headers for header-versioned APIs, or null
+   */
+  public RouteMatch match(String method, String rawPath, String rawQuery, HttpHeaders headers) {
+    if (method == null) {
       return null;
     }
-    RequestTarget target = new RequestTarget(url.getRawPath(), url.getRawQuery());
+    RequestTarget target = new RequestTarget(rawPath, rawQuery);
     for (ApiRoute route : routes) {
       if (route.selects(target, headers)) {
         return route.matchOperation(method, target);

@@ -1,0 +1,183 @@
+package io.gatehouse.engine.context;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * An absolute {@code http}/{@code https} URL split into its raw parts, as {@link java.net.URI} would split it.
+ *
+ * <p>{@link #parse} reads the common shape (a host name or IPv4 address, an optional port, a path and query of
+ * plain URI characters) directly, because a request URL is parsed on every request and {@code java.net.URI} costs
+ * several hundred nanoseconds there; anything else (IPv6, user info, fragments, non-ASCII, unusual host names) goes
+ * through {@code java.net.URI}, so both ways give the same answer.
+ *
+ * @param scheme {@code http} or {@code https}, lower case
+ * @param host the host as written (an IPv6 address keeps its brackets)
+ * @param port the port, or -1 when the URL names none
+ * @param rawPath the percent-encoded path; empty when the URL has none
+ * @param rawQuery the percent-encoded query without {@code ?}, or null when there is none
+ */
+public record HttpUrl(String scheme, String host, int port, String rawPath, String rawQuery) {
+  // What java.net.URI takes unescaped in a path (RFC 2396 unreserved, ";:@&=+$," and "/"); '%' is checked apart.
+  private static final boolean[] PATH = new boolean[128];
+  private static final boolean[] HOST = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      PATH[c] = PATH[c - 'a' + 'A'] = HOST[c] = HOST[c - 'a' + 'A'] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      PATH[c] = HOST[c] = true;
+    }
+    for (char c : "-_.!~*'();:@&=+$,/".toCharArray()) {
+      PATH[c] = true;
+    }
+    HOST['-'] = HOST['.'] = true;
+  }
+
+  /** The URL's parts, or null unless it is an absolute {@code http} or {@code https} URL with a host. */
+  public static HttpUrl parse(String url) {
+    if (url == null) {
+      return null;
+    }
+    String s = url.strip();
+    HttpUrl fast = parseCommon(s);
+    return fast != null ? fast : parseWithUri(s);
+  }
+
+  private static HttpUrl parseCommon(String s) {
+    String scheme;
+    int i;
+    if (s.regionMatches(true, 0, "http://", 0, 7)) {
+      scheme = "http";
+      i = 7;
+    } else if (s.regionMatches(true, 0, "https://", 0, 8)) {
+      scheme = "https";
+      i = 8;
+    } else {
+      return null;
+    }
+    int n = s.length();
+    int hostStart = i;
+    while (i < n && s.charAt(i) < 128 && HOST[s.charAt(i)]) {
+      i++;
+    }
+    String host = s.substring(hostStart, i);
+    if (!isPlainHost(host)) {
+      return null;
+    }
+    int port = -1;
+    if (i < n && s.charAt(i) == ':') {
+      int portStart = ++i;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+      }
+      if (i - portStart > 5) {
+        return null;
+      }
+      port = i == portStart ? -1 : Integer.parseInt(s, portStart, i, 10);
+    }
+    if (i < n && s.charAt(i) != '/' && s.charAt(i) != '?') {
+      return null; // user info, IPv6, an odd character: leave it to java.net.URI
+    }
+    int pathStart = i;
+    while (i < n && s.charAt(i) != '?') {
+      if (!plain(s, i, false)) {
+        return null;
+      }
+      i += s.charAt(i) == '%' ? 3 : 1;
+    }
+    String path = s.substring(pathStart, i);
+    String query = null;
+    if (i < n) {
+      int queryStart = ++i;
+      while (i < n) {
+        if (!plain(s, i, true)) {
+          return null;
+        }
+        i += s.charAt(i) == '%' ? 3 : 1;
+      }
+      query = s.substring(queryStart);
+    }
+    return new HttpUrl(scheme, host, port, path, query);
+  }
+
+  /** Whether the character at {@code i} is one java.net.URI takes as it is, or a well-formed escape. */
+  private static boolean plain(String s, int i, boolean query) {
+    char c = s.charAt(i);
+    if (c == '%') {
+      return i + 2 < s.length() && hex(s.charAt(i + 1)) && hex(s.charAt(i + 2));
+    }
+    return c < 128 && (PATH[c] || query && c == '?');
+  }
+
+  private static boolean hex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  /**
+   * A host java.net.URI certainly reads as a server name: dot-separated labels of letters, digits and inner
+   * hyphens whose last label starts with a letter, or four decimal octets.
+   */
+  private static boolean isPlainHost(String host) {
+    if (host.isEmpty() || host.charAt(0) == '.' || host.charAt(host.length() - 1) == '.') {
+      return false;
+    }
+    int labelStart = 0;
+    boolean digitsOnly = true;
+    int labels = 0;
+    for (int i = 0; i <= host.length(); i++) {
+      if (i == host.length() || host.charAt(i) == '.') {
+        if (i == labelStart || host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
+          return false;
+        }
+        labels++;
+        if (i == host.length()) {
+          if (Character.isLetter(host.charAt(labelStart))) {
+            return true;
+          }
+          return digitsOnly && labels == 4 && octets(host);
+        }
+        labelStart = i + 1;
+      } else if (host.charAt(i) < '0' || host.charAt(i) > '9') {
+        digitsOnly = false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean octets(String host) {
+    int value = 0;
+    int digits = 0;
+    for (int i = 0; i <= host.length(); i++) {
+      if (i == host.length() || host.charAt(i) == '.') {
+        if (digits > 3 || value > 255) {
+          return false;
+        }
+        value = 0;
+        digits = 0;
+      } else {
+        value = value * 10 + (host.charAt(i) - '0');
+        digits++;
+      }
+    }
+    return true;
+  }
+
+
+  private static HttpUrl parseWithUri(String s) {
+    try {
+      URI uri = new URI(s);
+      String scheme = uri.getScheme();
+      if (scheme == null || uri.getHost() == null
+          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+        return null;
+      }
+      return new HttpUrl(scheme.toLowerCase(Locale.ROOT), uri.getHost(), uri.getPort(),
+          uri.getRawPath() == null ? "" : uri.getRawPath(), uri.getRawQuery());
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+}
