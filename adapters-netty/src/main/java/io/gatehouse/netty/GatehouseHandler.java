@@ -209,8 +209,10 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
         return;
       }
       forward = pending;
+      ctx.fireChannelRead(toApp);
+      // Most applications answer inside channelRead; only one that did not gets a timer.
       long millis = options.timeout().toMillis();
-      if (millis > 0) {
+      if (millis > 0 && forward == pending && !pending.headersReceived()) {
         pending.timer(ctx.executor().schedule(() -> {
           if (forward == pending && !pending.headersReceived()) {
             forward = null;
@@ -218,7 +220,6 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
           }
         }, millis, TimeUnit.MILLISECONDS));
       }
-      ctx.fireChannelRead(toApp);
     });
     return pending.result;
   }

@@ -10,9 +10,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -20,7 +22,6 @@ import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -35,6 +36,12 @@ final class NettyMessages {
   static boolean notCopied(String name) {
     return HttpHeaders.isHopByHop(name) || HttpHeaders.isOneOf(name, "content-length");
   }
+
+  /**
+   * Netty headers that do not validate again: names and values come from {@link HttpHeaders}, which validated
+   * them (tokens; no CR, LF or NUL) when they entered the engine.
+   */
+  private static final HttpHeadersFactory VALIDATED = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
   private NettyMessages() {}
 
@@ -110,7 +117,8 @@ final class NettyMessages {
     int code = response.status();
     boolean noBody = head || code < 200 || code == 204 || code == 304;
     FullHttpResponse out = new DefaultFullHttpResponse(version, status,
-        noBody || response.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+        noBody || response.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()),
+        VALIDATED, VALIDATED);
     response.headers().forEach((name, values) -> {
       if (!notCopied(name)) {
         out.headers().add(name, values);
@@ -145,12 +153,11 @@ final class NettyMessages {
    * @throws IllegalArgumentException when the method or a header is not valid HTTP
    */
   static FullHttpRequest toNettyRequest(BackendRequest request, String host) {
-    URI uri = request.uri();
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    String target = request.rawQuery() == null ? request.rawPath() : request.rawPath() + "?" + request.rawQuery();
     byte[] body = request.body();
     FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
-        target, body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        target, body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
+        VALIDATED, VALIDATED);
     request.headers().forEach((name, values) -> {
       if (!notCopied(name) && !name.equalsIgnoreCase("host")) {
         out.headers().add(name, values);

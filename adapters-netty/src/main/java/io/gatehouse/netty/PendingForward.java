@@ -3,6 +3,7 @@ package io.gatehouse.netty;
 import io.gatehouse.api.BackendException;
 import io.gatehouse.api.BackendResponse;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ final class PendingForward {
   private final int maxContentLength;
   private ScheduledFuture<?> timer;
   private HttpResponse head;
+  private byte[] first;
   private ByteArrayOutputStream body;
   private long received;
 
@@ -49,8 +51,14 @@ final class PendingForward {
     if (received > maxContentLength || !content.isReadable()) {
       return;
     }
+    if (first == null && body == null) {
+      first = ByteBufUtil.getBytes(content); // the usual case: one part, kept without a second copy
+      return;
+    }
     if (body == null) {
-      body = new ByteArrayOutputStream(Math.max(content.readableBytes(), 256));
+      body = new ByteArrayOutputStream(first.length + content.readableBytes());
+      body.write(first, 0, first.length);
+      first = null;
     }
     try {
       content.getBytes(content.readerIndex(), body, content.readableBytes());
@@ -68,7 +76,7 @@ final class PendingForward {
           + " bytes");
     } else {
       result.complete(new BackendResponse(head.status().code(), head.status().reasonPhrase(),
-          NettyMessages.fromNetty(head.headers(), true), body == null ? new byte[0] : body.toByteArray()));
+          NettyMessages.fromNetty(head.headers(), true), body != null ? body.toByteArray() : first != null ? first : new byte[0]));
     }
   }
 

@@ -71,8 +71,7 @@ public final class HttpHeaders {
   private int indexOf(String name) {
     ArrayList<Entry> list = entries;
     for (int i = 0, n = list.size(); i < n; i++) {
-      String candidate = list.get(i).name;
-      if (candidate.length() == name.length() && candidate.equalsIgnoreCase(name)) {
+      if (sameName(list.get(i).name, name)) {
         return i;
       }
     }
@@ -229,14 +228,39 @@ public final class HttpHeaders {
     return isOneOf(name, HOP_BY_HOP);
   }
 
-  /** Whether {@code name} equals one of {@code lowerCaseNames}, ignoring case, without a lower-cased copy. */
+  /**
+   * Whether {@code name} equals one of {@code lowerCaseNames}, ignoring ASCII case (header names are tokens),
+   * without a lower-cased copy.
+   */
   public static boolean isOneOf(String name, String... lowerCaseNames) {
     for (String n : lowerCaseNames) {
-      if (n.length() == name.length() && n.equalsIgnoreCase(name)) {
+      if (sameName(n, name)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Equality ignoring ASCII case. Header names are ASCII tokens, and this is several times faster than
+   * {@link String#equalsIgnoreCase}, which maps every character through the Unicode tables.
+   */
+  private static boolean sameName(String a, String b) {
+    int n = a.length();
+    if (n != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        int lower = x | 0x20;
+        if (lower != (y | 0x20) || lower < 'a' || lower > 'z') {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Throws {@link IllegalArgumentException} unless {@code name} is an HTTP token. */
