@@ -7,6 +7,9 @@ import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.ClientCertificate;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -62,6 +65,7 @@ public final class NettyBackend implements Backend, AutoCloseable {
   private final TrustManagerFactory trust;
   private final int maxResponseLength;
   private final Bootstrap bootstrap;
+  private final DnsAddressResolverGroup resolver;
   private final Map<ClientCertificate, SslContext> credentialContexts = new ConcurrentHashMap<>();
   private final SslContext defaultTls;
   private final Pools pools;
@@ -74,9 +78,14 @@ public final class NettyBackend implements Backend, AutoCloseable {
     this.group = b.group != null ? b.group : new MultiThreadIoEventLoopGroup(b.threads, NioIoHandler.newFactory());
     this.trust = b.trustStore == null ? null : trustManagers(b.trustStore);
     this.maxResponseLength = b.maxResponseLength;
+    // Netty's default resolver calls InetAddress.getByName on the event loop: a slow DNS server would stall every
+    // connection of that loop. This one is asynchronous (hosts file first, then the system's name servers).
+    this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+        .datagramChannelType(NioDatagramChannel.class).socketChannelType(NioSocketChannel.class));
     this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, b.connectTimeout.toMillis()))
-        .option(ChannelOption.TCP_NODELAY, true);
+        .option(ChannelOption.TCP_NODELAY, true)
+        .resolver(resolver);
     this.defaultTls = sslContext(null);
     this.pools = new Pools(b.maxConnectionsPerHost);
   }
@@ -197,6 +206,7 @@ public final class NettyBackend implements Backend, AutoCloseable {
   @Override
   public void close() {
     pools.close();
+    resolver.close();
     if (ownsGroup) {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }

@@ -84,4 +84,26 @@ class NettyBackendTest {
     }
     LeakRecorder.assertNoLeaks();
   }
+
+  /** Names are resolved by the asynchronous resolver (hosts file first), never by a blocking lookup. */
+  @Test
+  void hostNamesAreResolved() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread t = new Thread(() -> {
+        try (Socket s = server.accept()) {
+          s.getInputStream().read(new byte[4096]);
+          s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+              .getBytes(StandardCharsets.US_ASCII));
+        } catch (Exception ignored) {
+          // the assertion below reports it
+        }
+      });
+      t.start();
+      BackendResponse r = backend.send(new BackendRequest("GET", URI.create("http://localhost:"
+          + server.getLocalPort() + "/"), new HttpHeaders(), null), BackendOptions.DEFAULT).toCompletableFuture()
+          .join();
+      t.join();
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+    }
+  }
 }
