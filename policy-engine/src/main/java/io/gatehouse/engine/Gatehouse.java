@@ -102,16 +102,32 @@ public final class Gatehouse {
    * servlet filter or a Netty handler makes the wrapped application the backend of one request.
    */
   public CompletionStage<ExchangeOutcome> execute(GatewayRequest request, Backend backendForThisRequest) {
+    return execute(request, backendForThisRequest, "");
+  }
+
+  /**
+   * Like {@link #execute(GatewayRequest, Backend)} for a gateway mounted below {@code basePath} (a servlet filter's
+   * URL prefix such as {@code /gw}): APIs are routed on the path after it, while {@code context.Request.OriginalUrl}
+   * and the {@code WWW-Authenticate} realm keep it, as the client sees them. A request outside it is not found.
+   *
+   * @param basePath empty, or a path starting with {@code /} and not ending with one (percent-encoded as sent)
+   */
+  public CompletionStage<ExchangeOutcome> execute(GatewayRequest request, Backend backendForThisRequest,
+      String basePath) {
     Objects.requireNonNull(backendForThisRequest, "backendForThisRequest");
+    Objects.requireNonNull(basePath, "basePath");
     HttpUrl url = HttpUrl.parse(request.url());
     if (url == null) {
       return notFound();
     }
+    String path = routedPath(url.rawPath(), basePath);
+    if (path == null) {
+      return notFound();
+    }
     HttpHeaders headers = request.headers().copy();
     UrlInfo original = UrlInfo.of(url);
-    if (isPreflight(request.method(), headers)
-        && router.match("OPTIONS", url.rawPath(), url.rawQuery(), headers) == null) {
-      RouteMatch target = router.match(headers.first("Access-Control-Request-Method").strip(), url.rawPath(),
+    if (isPreflight(request.method(), headers) && router.match("OPTIONS", path, url.rawQuery(), headers) == null) {
+      RouteMatch target = router.match(headers.first("Access-Control-Request-Method").strip(), path,
           url.rawQuery(), headers);
       CompiledOperation op = target == null ? null : lookup(target);
       if (op != null) {
@@ -127,7 +143,7 @@ public final class Gatehouse {
         }
       }
     }
-    RouteMatch match = router.match(request.method(), url.rawPath(), url.rawQuery(), headers);
+    RouteMatch match = router.match(request.method(), path, url.rawQuery(), headers);
     CompiledOperation op = match == null ? null : lookup(match);
     if (op == null) {
       return notFound();
@@ -135,7 +151,7 @@ public final class Gatehouse {
     SubscriptionCheck.Access access;
     try {
       access = SubscriptionCheck.resolve(op.access(), headers, original.query(), subscriptions, clock.instant(),
-          () -> realm(original, op));
+          () -> realm(original, basePath, op));
     } catch (PolicyFailure failure) {
       Exchange exchange = exchange(request, original, headers, match, op, null, null, backendForThisRequest);
       return finish(op.pipeline().fail(exchange, failure), exchange);
@@ -155,9 +171,23 @@ public final class Gatehouse {
     return run.thenApply(v -> outcome(exchange));
   }
 
+  /** The path below {@code basePath}, or null when the request is outside it. */
+  private static String routedPath(String rawPath, String basePath) {
+    if (basePath.isEmpty()) {
+      return rawPath;
+    }
+    if (!rawPath.startsWith(basePath)) {
+      return null;
+    }
+    if (rawPath.length() == basePath.length()) {
+      return "/";
+    }
+    return rawPath.charAt(basePath.length()) == '/' ? rawPath.substring(basePath.length()) : null;
+  }
+
   /** The API's base URL on this gateway, for the {@code WWW-Authenticate} realm. */
-  private static String realm(UrlInfo u, CompiledOperation op) {
-    return u.origin() + (op.api().path().isEmpty() ? "" : "/" + op.api().path());
+  private static String realm(UrlInfo u, String basePath, CompiledOperation op) {
+    return u.origin() + basePath + (op.api().path().isEmpty() ? "" : "/" + op.api().path());
   }
 
   private CompiledOperation lookup(RouteMatch match) {
