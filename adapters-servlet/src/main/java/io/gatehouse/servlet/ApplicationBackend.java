@@ -5,6 +5,7 @@ import io.gatehouse.api.BackendException;
 import io.gatehouse.api.BackendOptions;
 import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
+import io.gatehouse.engine.ExchangeOutcome;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +26,13 @@ import java.util.function.Supplier;
  * to the new path answers. The call runs on the thread that runs the engine when that is the filter's thread, else
  * on a container thread. An exception from the application is a connection failure; an application that went
  * asynchronous and does not complete within its {@code AsyncContext} timeout (default: the forward-request timeout)
- * is a timeout.
+ * is a timeout, or, once its body streams, ends the client's response there (no limit then if it set 0).
+ *
+ * <p>When no policy needs the response body ({@link BackendOptions#responseBodyNeeded()} false) the application's
+ * body may stream ({@link ApplicationResponse}, {@link ResponseHandover}). A call on the filter's thread then runs
+ * once the engine has returned, so that what follows {@code forward-request} is in place when the application
+ * reaches its commit point. A commit during the application's synchronous part decides on the committing thread
+ * (the request's thread is inside the application); a later one waits for the filter.
  */
 final class ApplicationBackend implements Backend {
   private final HttpServletRequest original;
@@ -31,36 +40,49 @@ final class ApplicationBackend implements Backend {
   private final FilterChain chain;
   private final String originalPath;
   private final ContainerThreads threads;
+  private final ResponseHandover handover;
   private volatile Thread inlineThread;
+  private Runnable deferred;
 
   /** @param originalPath the client's path inside the servlet context, percent-encoded */
   ApplicationBackend(HttpServletRequest original, HttpServletResponse originalResponse, FilterChain chain,
-      String originalPath, ContainerThreads threads) {
+      String originalPath, ContainerThreads threads, ResponseHandover handover) {
     this.original = original;
     this.originalResponse = originalResponse;
     this.chain = chain;
     this.originalPath = originalPath;
     this.threads = threads;
+    this.handover = handover;
   }
 
   /** Runs the engine on this (container) thread, letting the application be called on it directly. */
-  <T> T runInline(Supplier<T> engine) {
+  CompletableFuture<ExchangeOutcome> runInline(Supplier<CompletionStage<ExchangeOutcome>> engine) {
     inlineThread = Thread.currentThread();
+    CompletableFuture<ExchangeOutcome> outcome;
     try {
-      return engine.get();
+      outcome = engine.get().toCompletableFuture();
     } finally {
       inlineThread = null;
     }
+    handover.outcome(outcome);
+    Runnable call = deferred;
+    deferred = null;
+    if (call != null) {
+      call.run();
+    }
+    return outcome;
   }
 
   @Override
   public CompletionStage<BackendResponse> send(BackendRequest request, BackendOptions options) {
     CompletableFuture<BackendResponse> result = new CompletableFuture<>();
     Runnable call = () -> callApplication(request, options, result);
-    if (Thread.currentThread() == inlineThread) {
+    if (Thread.currentThread() != inlineThread) {
+      threads.execute(call);
+    } else if (options.responseBodyNeeded()) {
       call.run();
     } else {
-      threads.execute(call);
+      deferred = call;
     }
     return result;
   }
@@ -72,11 +94,14 @@ final class ApplicationBackend implements Backend {
       path = "/";
     }
     String query = backendRequest.uri().getRawQuery();
+    AtomicBoolean synchronousPart = new AtomicBoolean(true);
+    Consumer<BackendResponse> onStreamed = options.responseBodyNeeded() ? null
+        : streamed -> streamed(streamed, result, synchronousPart.get());
     ApplicationResponse response = new ApplicationResponse(originalResponse,
-        original.getServletContext().getResponseCharacterEncoding(), threads);
+        original.getServletContext().getResponseCharacterEncoding(), threads, onStreamed);
     ApplicationRequest request = new ApplicationRequest(original, backendRequest.method(), path, query,
         backendRequest.headers(), backendRequest.body(), threads, options.timeout().toMillis(),
-        () -> result.complete(response.toBackendResponse()));
+        () -> finished(response, result));
     request.setResponse(response);
     try {
       if (path.equals(originalPath)) {
@@ -90,21 +115,53 @@ final class ApplicationBackend implements Backend {
         dispatcher.forward(request, response);
       }
     } catch (Exception e) {
-      result.completeExceptionally(new BackendException(BackendException.Kind.CONNECTION_FAILURE,
-          "the application failed: " + e, e));
+      synchronousPart.set(false);
+      response.abandon();
+      if (!result.completeExceptionally(new BackendException(BackendException.Kind.CONNECTION_FAILURE,
+          "the application failed: " + e, e))) {
+        handover.applicationFailed(); // it failed while streaming: the client's response ends where it is
+      }
       return;
     }
+    synchronousPart.set(false);
     ApplicationAsyncContext async = request.applicationAsyncContext();
     if (async == null) {
-      result.complete(response.toBackendResponse());
+      finished(response, result);
     } else if (!async.isCompleted()) {
       long timeout = async.getTimeout() > 0 ? async.getTimeout() : options.timeout().toMillis();
       CompletableFuture.delayedExecutor(Math.max(1, timeout), TimeUnit.MILLISECONDS, threads).execute(() -> {
-        if (!result.isDone() && !async.timedOut()) {
-          result.completeExceptionally(new BackendException(BackendException.Kind.TIMEOUT,
-              "the application did not complete its asynchronous response in " + timeout + " ms", null));
+        boolean streamsUnlimited = result.isDone() && async.getTimeout() == 0;
+        if (async.isCompleted() || streamsUnlimited || async.timedOut()) {
+          return;
+        }
+        response.abandon();
+        if (!result.completeExceptionally(new BackendException(BackendException.Kind.TIMEOUT,
+            "the application did not complete its asynchronous response in " + timeout + " ms", null))) {
+          async.complete(); // it streams: its time is up, the client's response ends there
         }
       });
+    }
+  }
+
+  /** The application reached the commit point of a streamed body. */
+  private void streamed(BackendResponse response, CompletableFuture<BackendResponse> result,
+      boolean synchronousPart) {
+    StreamedApplicationBody body = (StreamedApplicationBody) response.streamed();
+    handover.streaming(body);
+    if (!result.complete(response)) {
+      handover.abandon(body); // the call already failed (a timeout): nobody sends this body
+    } else if (synchronousPart) {
+      handover.decideWhenKnown();
+    }
+  }
+
+  /** The application has finished: its buffered answer completes the call, or its stream has ended. */
+  private void finished(ApplicationResponse response, CompletableFuture<BackendResponse> result) {
+    BackendResponse buffered = response.finish();
+    if (buffered != null) {
+      result.complete(buffered);
+    } else {
+      handover.applicationDone();
     }
   }
 }

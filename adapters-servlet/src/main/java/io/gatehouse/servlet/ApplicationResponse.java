@@ -6,7 +6,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.OutputStreamWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -19,10 +19,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The response the application writes behind the filter: status, headers and body are captured, nothing reaches
- * the client until the outbound policies have run on it as {@code context.Response}. Flushing commits nothing.
+ * the client until the outbound policies have run on it as {@code context.Response}.
+ *
+ * <p>When no policy reads the response body, only a window of the body is captured ({@link CapturingOutputStream}):
+ * a larger body or an explicit flush commits the response there, status and headers as they stand, and hands it
+ * over as a {@link StreamedApplicationBody}; later status and header changes are ignored, as on any committed
+ * response. Otherwise flushing commits nothing.
  *
  * <p>{@code sendError} keeps the status and the message as a plain-text body (no container error page);
  * {@code sendRedirect} answers 302 with {@code Location} as given.
@@ -33,26 +39,64 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
   private final HttpHeaders headers = new HttpHeaders();
   private final CapturingOutputStream body;
   private final String defaultEncoding;
+  private final Consumer<BackendResponse> onStreamed;
   private int status = 200;
   private boolean committed;
   private boolean usedStream;
-  private PrintWriter writer;
+  private ApplicationWriter writer;
   private String characterEncoding;
   private Locale locale;
 
-  /** @param defaultEncoding the context's response character encoding, or null for ISO-8859-1 */
-  ApplicationResponse(HttpServletResponse original, String defaultEncoding, Executor containerThreads) {
+  /**
+   * @param defaultEncoding the context's response character encoding, or null for ISO-8859-1
+   * @param onStreamed receives the response at the commit point, its body a {@link StreamedApplicationBody}; null
+   *     to capture the whole body
+   */
+  ApplicationResponse(HttpServletResponse original, String defaultEncoding, Executor containerThreads,
+      Consumer<BackendResponse> onStreamed) {
     super(original);
     this.defaultEncoding = defaultEncoding;
-    this.body = new CapturingOutputStream(containerThreads);
+    this.onStreamed = onStreamed;
+    this.body = new CapturingOutputStream(containerThreads, onStreamed == null ? null : this::committed);
   }
 
-  /** What the application answered, as the backend response of {@code forward-request}. */
-  synchronized BackendResponse toBackendResponse() {
-    if (writer != null) {
-      writer.flush();
+  /** The commit point of a streamed body: the response as it stands goes to {@code forward-request}. */
+  private void committed(StreamedApplicationBody streamed) {
+    BackendResponse response;
+    synchronized (this) {
+      committed = true;
+      String length = headers.first("Content-Length");
+      streamed.declareLength(length != null && length.strip().matches("\\d{1,18}") ? Long.parseLong(length.strip())
+          : -1);
+      response = BackendResponse.streamed(status, "", headers.copy(), streamed);
     }
-    return new BackendResponse(status, "", headers.copy(), body.toByteArray());
+    onStreamed.accept(response);
+  }
+
+  /** The call has failed (the application threw or timed out): what it writes from now on is only captured. */
+  void abandon() {
+    body.closeWindow();
+  }
+
+  /**
+   * The application has finished: what it answered, as the backend response of {@code forward-request}, or null
+   * when its body was handed over as a stream (what its writer still held is written to that stream first).
+   */
+  BackendResponse finish() {
+    body.closeWindow();
+    ApplicationWriter w;
+    synchronized (this) {
+      w = writer;
+    }
+    if (w != null) {
+      w.drain();
+    }
+    if (body.streamedBody() != null) {
+      return null;
+    }
+    synchronized (this) {
+      return new BackendResponse(status, "", headers.copy(), body.toByteArray());
+    }
   }
 
   @Override
@@ -68,9 +112,10 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
   }
 
   @Override
-  public synchronized void sendError(int sc, String msg) {
+  public synchronized void sendError(int sc, String msg) throws IOException {
     checkNotCommitted();
     resetBuffer();
+    body.closeWindow(); // the error message is the whole body: captured, never streamed
     status = sc;
     headers.remove("Content-Type");
     if (msg != null && !msg.isEmpty()) {
@@ -82,7 +127,7 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
   }
 
   @Override
-  public void sendError(int sc) {
+  public void sendError(int sc) throws IOException {
     sendError(sc, null);
   }
 
@@ -90,6 +135,7 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
   public synchronized void sendRedirect(String location) {
     checkNotCommitted();
     resetBuffer();
+    body.closeWindow();
     status = SC_FOUND;
     headers.set("Location", location);
     committed = true;
@@ -266,15 +312,21 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
       if (characterEncoding == null) {
         setCharacterEncoding(charset.name());
       }
-      writer = new PrintWriter(new OutputStreamWriter(body, charset), false);
+      writer = new ApplicationWriter(body, charset);
     }
     return writer;
   }
 
   @Override
-  public void flushBuffer() {
-    if (writer != null) {
-      writer.flush();
+  public void flushBuffer() throws IOException {
+    ApplicationWriter w;
+    synchronized (this) {
+      w = writer;
+    }
+    if (w != null) {
+      w.flush();
+    } else {
+      body.flush();
     }
   }
 
@@ -282,7 +334,7 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
   public synchronized void resetBuffer() {
     checkNotCommitted();
     if (writer != null) {
-      writer.flush();
+      writer.discard();
     }
     body.reset();
   }
@@ -302,11 +354,11 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
 
   @Override
   public void setBufferSize(int size) {
-    // Everything is buffered until the outbound policies ran; the size has no effect.
+    // The body is captured whole, or up to the streaming window; the size has no effect.
   }
 
   @Override
   public int getBufferSize() {
-    return Integer.MAX_VALUE;
+    return onStreamed == null ? Integer.MAX_VALUE : CapturingOutputStream.WINDOW;
   }
 }

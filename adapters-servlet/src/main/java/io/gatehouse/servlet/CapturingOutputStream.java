@@ -5,24 +5,77 @@ import jakarta.servlet.WriteListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
-/** A {@link ServletOutputStream} that keeps what the application writes; always ready, flushing commits nothing. */
+/**
+ * The {@link ServletOutputStream} the application writes to behind the filter; always ready.
+ *
+ * <p>Without a commit callback it keeps everything and flushing commits nothing. With one (the pipeline never reads
+ * the response body) it keeps at most {@link #WINDOW} bytes: a write past the window or a {@code flush()} is the
+ * commit point, where the kept bytes become a {@link StreamedApplicationBody} handed to the callback, and every later
+ * write goes through that body. A {@link WriteListener} keeps the stream buffering: non-blocking output is not
+ * streamed.
+ */
 final class CapturingOutputStream extends ServletOutputStream {
+  /** The most the application's body is buffered before it streams. */
+  static final int WINDOW = 64 * 1024;
+
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private final Executor listenerThreads;
+  private final Consumer<StreamedApplicationBody> onCommit;
+  private boolean windowOpen;
+  private StreamedApplicationBody streamed;
 
-  CapturingOutputStream(Executor listenerThreads) {
+  /** @param onCommit receives the streamed body at the commit point; null to buffer everything */
+  CapturingOutputStream(Executor listenerThreads, Consumer<StreamedApplicationBody> onCommit) {
     this.listenerThreads = listenerThreads;
+    this.onCommit = onCommit;
+    this.windowOpen = onCommit != null;
   }
 
   @Override
-  public void write(int b) {
-    buffer.write(b);
+  public void write(int b) throws IOException {
+    write(new byte[] {(byte) b}, 0, 1);
   }
 
   @Override
-  public void write(byte[] b, int off, int len) {
-    buffer.write(b, off, len);
+  public void write(byte[] b, int off, int len) throws IOException {
+    synchronized (this) {
+      if (streamed == null && (!windowOpen || buffer.size() + len <= WINDOW)) {
+        buffer.write(b, off, len);
+        return;
+      }
+    }
+    streamed().write(b, off, len);
+  }
+
+  @Override
+  public void flush() throws IOException {
+    synchronized (this) {
+      if (streamed == null && !windowOpen) {
+        return;
+      }
+    }
+    streamed().flush();
+  }
+
+  /**
+   * The streamed body; the first call makes it from the window and hands it over, outside this lock because the
+   * outbound policies and the filter's decision may run in the callback.
+   */
+  private StreamedApplicationBody streamed() {
+    StreamedApplicationBody body;
+    synchronized (this) {
+      if (streamed != null) {
+        return streamed;
+      }
+      body = new StreamedApplicationBody(buffer.toByteArray());
+      streamed = body;
+      buffer.reset();
+      windowOpen = false;
+    }
+    onCommit.accept(body);
+    return body;
   }
 
   @Override
@@ -32,6 +85,7 @@ final class CapturingOutputStream extends ServletOutputStream {
 
   @Override
   public void setWriteListener(WriteListener listener) {
+    closeWindow();
     listenerThreads.execute(() -> {
       try {
         listener.onWritePossible();
@@ -41,11 +95,21 @@ final class CapturingOutputStream extends ServletOutputStream {
     });
   }
 
-  byte[] toByteArray() {
+  /** From now on bytes are kept, however many: the application has finished, or writes without blocking. */
+  synchronized void closeWindow() {
+    windowOpen = false;
+  }
+
+  /** The body handed over at the commit point, or null while everything is kept. */
+  synchronized StreamedApplicationBody streamedBody() {
+    return streamed;
+  }
+
+  synchronized byte[] toByteArray() {
     return buffer.toByteArray();
   }
 
-  void reset() {
+  synchronized void reset() {
     buffer.reset();
   }
 }

@@ -1,7 +1,6 @@
 package io.gatehouse.servlet;
 
 import io.gatehouse.api.GatewayRequest;
-import io.gatehouse.api.GatewayResponse;
 import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.api.LastError;
 import io.gatehouse.engine.ExchangeOutcome;
@@ -40,9 +39,17 @@ import java.util.concurrent.CompletableFuture;
  * request with a body is read (up to the limit, else 413) without blocking a container thread when the chain
  * supports async. The engine runs on the request thread; when it has to wait (an asynchronous application, a
  * {@code send-request}, ...) the filter starts the container's asynchronous cycle and releases the thread. When the
- * chain does not support async the request thread waits instead. The application's response is buffered so the
- * outbound policies see it; the final {@code Content-Length} is the final body's length and {@code
- * Transfer-Encoding}/{@code Connection} are the container's.
+ * chain does not support async the request thread waits instead.
+ *
+ * <p>The application's response is buffered when an outbound or on-error policy may read or transform its body
+ * (compile-time analysis of the pipeline; see {@code BackendOptions.responseBodyNeeded}), and when it is small: the
+ * final {@code Content-Length} is then the final body's length. Otherwise it streams: once the application writes
+ * more than 64 KiB or flushes, its status and headers go through the outbound policies, the client gets them (with
+ * the application's own {@code Content-Length}, if it set one, else chunked), and the application's bytes then pass
+ * straight through; the application's thread waits at that point until the policies have run. If a policy replaces
+ * the body ({@code set-body}, {@code return-response}, an error), the client gets that response and the rest of the
+ * application's body is dropped. An application writing with a {@code WriteListener} is buffered. {@code
+ * Transfer-Encoding}/{@code Connection} are always the container's.
  *
  * <p>Configure it with {@link #builder()}, or in {@code web.xml} with the no-argument constructor and the init
  * parameters {@code apiOpsTree} (required), {@code urlPrefix}, {@code unmatchedRequests} ({@code
@@ -52,9 +59,6 @@ import java.util.concurrent.CompletableFuture;
 public final class GatehouseFilter implements Filter {
   /** Default limit of a buffered request body: 16 MiB. */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 16L << 20;
-
-  /** Besides the hop-by-hop headers: what the container computes; a policy's values for them are not sent. */
-  private static final String[] COMPUTED = {"content-length"};
 
   private Gatehouse gatehouse;
   private String urlPrefix = "";
@@ -183,11 +187,12 @@ public final class GatehouseFilter implements Filter {
     }
     GatewayRequest gatewayRequest = new GatewayRequest(req.getMethod(), gatewayUrl(req, call.gatewayPath()),
         headers(req), call.body(), clientIp(req), certificates(req));
-    ApplicationBackend backend = new ApplicationBackend(req, call.res(), call.chain(), call.path(), threads);
-    CompletableFuture<ExchangeOutcome> outcome =
-        backend.runInline(() -> gatehouse.execute(gatewayRequest, backend)).toCompletableFuture();
+    ResponseHandover handover = new ResponseHandover(req, call.res());
+    ApplicationBackend backend = new ApplicationBackend(req, call.res(), call.chain(), call.path(), threads,
+        handover);
+    CompletableFuture<ExchangeOutcome> outcome = backend.runInline(() -> gatehouse.execute(gatewayRequest, backend));
     if (outcome.isDone()) {
-      finish(call, outcome, threads);
+      finish(call, outcome, threads, handover);
       return;
     }
     if (call.async() == null && req.isAsyncSupported()) {
@@ -199,7 +204,7 @@ public final class GatehouseFilter implements Filter {
     if (call.async() != null) {
       Call asyncCall = call;
       outcome.whenComplete((o, e) -> asyncCall.async().start(() -> runAsync(asyncCall.async(),
-          () -> finish(asyncCall, outcome, threads))));
+          () -> finish(asyncCall, outcome, threads, handover))));
       return;
     }
     try {
@@ -208,22 +213,46 @@ public final class GatehouseFilter implements Filter {
       Thread.currentThread().interrupt();
       throw new ServletException("interrupted while waiting for the gateway", e);
     }
-    finish(call, outcome, threads);
+    finish(call, outcome, threads, handover);
   }
 
-  private void finish(Call call, CompletableFuture<ExchangeOutcome> outcome, ContainerThreads threads)
-      throws IOException, ServletException {
+  private void finish(Call call, CompletableFuture<ExchangeOutcome> outcome, ContainerThreads threads,
+      ResponseHandover handover) throws IOException, ServletException {
     ExchangeOutcome result = outcome.join();
+    if (handover.isStreaming()) {
+      finishStreamed(call, result, threads, handover);
+      return;
+    }
     if (unmatchedRequests == UnmatchedRequests.PASS_TO_APPLICATION && isUnmatched(result)) {
       passToApplication(call, threads);
       return;
     }
     try {
-      write(call.req(), call.res(), result.response());
+      ClientResponse.write(call.req(), call.res(), result.response());
     } finally {
       if (call.async() != null) {
         call.async().complete();
       }
+    }
+  }
+
+  /**
+   * The application's body streams: the outcome is written (if the committing thread has not done so already) and
+   * the client's response stays open until the application has finished writing.
+   */
+  private static void finishStreamed(Call call, ExchangeOutcome result, ContainerThreads threads,
+      ResponseHandover handover) throws ServletException {
+    handover.decide(result);
+    AsyncContext async = call.async();
+    if (async == null && !handover.isApplicationDone()) {
+      async = call.req().startAsync();
+      async.setTimeout(0);
+      threads.attach(async);
+    }
+    if (async != null) {
+      handover.whenApplicationDone(async::complete);
+    } else if (handover.isTruncated()) {
+      throw new ServletException("the application failed while its response was streaming");
     }
   }
 
@@ -250,40 +279,6 @@ public final class GatehouseFilter implements Filter {
       if (async != null && replay.applicationAsyncContext() == null) {
         async.complete();
       }
-    }
-  }
-
-  private static void write(HttpServletRequest req, HttpServletResponse res, GatewayResponse response)
-      throws IOException {
-    if (res.isCommitted()) {
-      return;
-    }
-    res.setStatus(response.status());
-    response.headers().forEach((name, values) -> {
-      if (!HttpHeaders.isHopByHop(name) && !HttpHeaders.isOneOf(name, COMPUTED)) {
-        for (String value : values) {
-          res.addHeader(name, value);
-        }
-      }
-    });
-    byte[] body = response.body();
-    if ("HEAD".equalsIgnoreCase(req.getMethod())) {
-      // The length a GET would have: the application's body when it wrote one, else the length it declared.
-      String length = response.headers().first("Content-Length");
-      if (body.length > 0) {
-        res.setContentLengthLong(body.length);
-      } else if (length != null && length.strip().matches("\\d{1,18}")) {
-        res.setContentLengthLong(Long.parseLong(length.strip()));
-      }
-      return;
-    }
-    int status = response.status();
-    if (status < 200 || status == 204 || status == 304) {
-      return;
-    }
-    res.setContentLengthLong(body.length);
-    if (body.length > 0) {
-      res.getOutputStream().write(body);
     }
   }
 

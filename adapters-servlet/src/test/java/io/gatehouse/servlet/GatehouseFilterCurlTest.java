@@ -119,11 +119,24 @@ class GatehouseFilterCurlTest {
   }
 
   @Test
-  void largeResponsesArriveWhole() throws Exception {
+  void largeResponsesStreamWhole() throws Exception {
     Curl r = curl(app.uri("/api/big/4000000").toString());
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.header("Content-Length")).isEqualTo("4000000");
+    assertThat(r.header("X-Served-By")).isEqualTo("gatehouse");
+    assertThat(r.header("Content-Length")).isNull();
+    assertThat(r.header("Transfer-Encoding")).isEqualTo("chunked");
     assertThat(Arrays.equals(r.body(), LargeBodyServlet.pattern(4_000_000))).isTrue();
+    Curl declared = curl(app.uri("/api/stream-async/3000000?length=true").toString());
+    assertThat(declared.header("Content-Length")).isEqualTo("3000000");
+    assertThat(Arrays.equals(declared.body(), StreamingServlet.body(3_000_000))).isTrue();
+  }
+
+  @Test
+  void aTransformingOutboundBuffersLargeResponses() throws Exception {
+    Curl r = curl(app.uri("/api/stream/transformed/2000000").toString());
+    String expected = new String(StreamingServlet.body(2_000_000), StandardCharsets.US_ASCII).replace("abc", "ABC");
+    assertThat(r.header("Content-Length")).isEqualTo(Integer.toString(expected.length()));
+    assertThat(new String(r.body(), StandardCharsets.US_ASCII)).isEqualTo(expected);
   }
 
   @Test

@@ -11,8 +11,9 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A real Jetty 12 (ee10) server on 127.0.0.1 and a free port: context {@code /shop}, the filter on {@code /*}, the
- * {@link EchoServlet} as default servlet, {@link AsyncServlet} on {@code /api/async/*} (when async is supported)
- * and {@link LargeBodyServlet} on {@code /api/big/*}.
+ * {@link EchoServlet} as default servlet, {@link LargeBodyServlet} on {@code /api/big/*}, {@link StreamingServlet}
+ * on {@code /api/stream/*} and, when async is supported, {@link AsyncServlet} on {@code /api/async/*} and the
+ * asynchronous {@link StreamingServlet} on {@code /api/stream-async/*}.
  */
 final class JettyApp implements AutoCloseable {
   private final Server server;
@@ -35,8 +36,10 @@ final class JettyApp implements AutoCloseable {
     context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
     add(context, new EchoServlet(), "/", asyncSupported);
     add(context, new LargeBodyServlet(), "/api/big/*", asyncSupported);
+    add(context, new StreamingServlet(false), "/api/stream/*", asyncSupported);
     if (asyncSupported) {
       add(context, new AsyncServlet(), "/api/async/*", true);
+      add(context, new StreamingServlet(true), "/api/stream-async/*", true);
     }
     server.setHandler(context);
     server.start();

@@ -26,6 +26,12 @@ final class TestGateways {
       + "@(context.Response.Headers.GetValueOrDefault(\"X-Seen-Method\", \"none\"))</value></set-header></outbound>"
       + "<on-error><base /></on-error></policies>";
 
+  /** A light outbound: replaces the application's answer when it says {@code X-Replace: yes}. */
+  private static final String REPLACE_ON_HEADER = "<choose><when condition=\"@(context.Response.Headers"
+      + ".GetValueOrDefault(&quot;X-Replace&quot;, &quot;&quot;) == &quot;yes&quot;)\"><return-response>"
+      + "<set-status code=\"200\" reason=\"OK\" /><set-header name=\"X-Replaced\" exists-action=\"override\">"
+      + "<value>yes</value></set-header><set-body>replacement</set-body></return-response></when></choose>";
+
   private static String inbound(String statements) {
     return "<policies><inbound><base />" + statements + "</inbound><backend><base /></backend>"
         + "<outbound><base /></outbound><on-error><base /></on-error></policies>";
@@ -66,6 +72,15 @@ final class TestGateways {
                 + "exists-action=\"override\"><value>@(context.Response.StatusCode.ToString())</value></set-header>"))
             .operation("get", "GET", "/{id}").build())
         .api(ApiDefinition.builder("big").path("big").serviceUrl("http://app/api/big").subscriptionRequired(false)
+            .operation("get", "GET", "/{size}").build())
+        .api(ApiDefinition.builder("stream").path("stream").serviceUrl("http://app/api/stream")
+            .subscriptionRequired(false).policy(outbound(REPLACE_ON_HEADER))
+            .operation("get", "GET", "/{size}")
+            .operation("transformed", "GET", "/transformed/{size}",
+                outbound("<find-and-replace from=\"abc\" to=\"ABC\" />"))
+            .build())
+        .api(ApiDefinition.builder("stream-async").path("stream-async").serviceUrl("http://app/api/stream-async")
+            .subscriptionRequired(false).policy(outbound(REPLACE_ON_HEADER))
             .operation("get", "GET", "/{size}").build())
         .build();
     return Gatehouse.builder().config(config).subscriptions(new InMemorySubscriptionStore(

@@ -20,6 +20,7 @@ import io.gatehouse.engine.expr.ExpressionCompiler;
 import io.gatehouse.engine.expr.ExpressionOptions;
 import io.gatehouse.engine.jwt.TokenValidation;
 import io.gatehouse.engine.jwt.TokenValidationOptions;
+import io.gatehouse.engine.pipeline.Body;
 import io.gatehouse.engine.pipeline.ErrorResponses;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.HeaderSerialization;
@@ -233,9 +234,10 @@ public final class Gatehouse {
     if (exchange.corsHeaders() != null) {
       exchange.corsHeaders().forEach(headers::set);
     }
-    byte[] body = exchange.response().body() == null ? new byte[0] : exchange.response().body().peek();
+    Body body = exchange.response().body();
     GatewayResponse response = new GatewayResponse(exchange.response().statusCode(),
-        exchange.response().statusReason(), headers, body);
+        exchange.response().statusReason(), headers, body == null ? null : body.peek(),
+        body == null ? null : body.streamed());
     return new ExchangeOutcome(response, exchange.backendRequest(), exchange.variables(), exchange.lastError(),
         exchange.stepTraces(), exchange.traceEvents());
   }

@@ -1,6 +1,7 @@
 package io.gatehouse.engine.pipeline;
 
 import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.api.StreamedBody;
 import io.gatehouse.engine.context.ResponseContext;
 
 /** {@code context.Response}: the response being built; before the backend answers it is 200 with nothing else. */
@@ -46,6 +47,12 @@ public final class MutableResponse implements ResponseContext {
     this.statusReason = statusReason == null ? "" : statusReason;
     this.headers = headers;
     this.body = body == null || body.length == 0 ? null : new Body(body, headers);
+  }
+
+  /** Replaces everything with a backend response whose body the host streams itself. */
+  public void replaceWithStreamed(int statusCode, String statusReason, HttpHeaders headers, StreamedBody body) {
+    replaceWith(statusCode, statusReason, headers, null);
+    this.body = Body.streamed(body, headers);
   }
 
   /** Resets to an empty 200 response. */

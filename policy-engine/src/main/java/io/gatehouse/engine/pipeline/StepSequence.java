@@ -117,6 +117,9 @@ public final class StepSequence implements Step {
     if (error instanceof PolicyFailure failure) {
       return failure.locate(info);
     }
+    if (error instanceof ExpressionFailure f && f.getCause() instanceof PolicyFailure failure) {
+      return failure.locate(info); // the engine refused something the expression asked for (a streamed body)
+    }
     if (error instanceof ExpressionFailure failure) {
       return PolicyFailure.internal(null, "ExpressionValueEvaluationFailure",
           "Expression evaluation failed. " + failure.getMessage()).locate(info);

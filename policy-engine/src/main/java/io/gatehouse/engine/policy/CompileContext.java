@@ -29,16 +29,19 @@ final class CompileContext {
   private final Scope scope;
   private final String path;
   private final MessageTarget target;
+  private final boolean responseBodyNeeded;
 
+  /** @param responseBodyNeeded whether the pipeline may read the backend's response body ({@link ResponseBodyUse}) */
   CompileContext(
       PolicyCompiler compiler, Diagnostics diagnostics, Section section, Scope scope, String path,
-      MessageTarget target) {
+      MessageTarget target, boolean responseBodyNeeded) {
     this.compiler = compiler;
     this.diagnostics = diagnostics;
     this.section = section;
     this.scope = scope;
     this.path = path;
     this.target = target;
+    this.responseBodyNeeded = responseBodyNeeded;
   }
 
   Section section() {
@@ -57,6 +60,11 @@ final class CompileContext {
     return target;
   }
 
+  /** Whether a policy of this pipeline may read or transform the backend's response body. */
+  boolean responseBodyNeeded() {
+    return responseBodyNeeded;
+  }
+
   PolicyCompiler compiler() {
     return compiler;
   }
@@ -71,7 +79,7 @@ final class CompileContext {
 
   /** A context for statements nested in an element (e.g. {@code when}), optionally editing another message. */
   CompileContext nested(String childPath, MessageTarget newTarget) {
-    return new CompileContext(compiler, diagnostics, section, scope, childPath, newTarget);
+    return new CompileContext(compiler, diagnostics, section, scope, childPath, newTarget, responseBodyNeeded);
   }
 
   /** Compiles child statements of {@code parent} (e.g. the body of {@code when}) into a sequence. */

@@ -23,8 +23,10 @@ import java.util.concurrent.CompletionStage;
  * <p>{@code timeout}/{@code timeout-ms} bound the wait for response headers (default 300 s); a timeout is the error
  * {@code Timeout}, any other failure {@code BackendConnectionFailure}, both answered with the generic 500.
  * {@code fail-on-error-status-code} turns a 400–599 answer into the error {@code BackendResponseError}
- * (DECISION: APIM does not document this reason). Gatehouse always buffers request and response bodies, so
- * {@code buffer-request-body} and {@code buffer-response} are accepted and have no further effect;
+ * (DECISION: APIM does not document this reason). Gatehouse buffers request bodies; the response body is buffered
+ * unless no policy after forward-request can read or transform it ({@link ResponseBodyUse}), in which case the
+ * backend may stream it to the client ({@code BackendOptions.responseBodyNeeded} false). So {@code
+ * buffer-request-body} and {@code buffer-response} are accepted and have no further effect;
  * {@code continue-timeout} is accepted and not applied (the JDK client has no 100-continue timeout).
  */
 final class ForwardRequestPolicy implements Step {
@@ -36,14 +38,16 @@ final class ForwardRequestPolicy implements Step {
   private final Value<Boolean> followRedirects;
   private final BackendOptions.HttpVersion httpVersion;
   private final boolean failOnErrorStatus;
+  private final boolean responseBodyNeeded;
 
   private ForwardRequestPolicy(Value<Long> timeoutSeconds, Value<Long> timeoutMillis, Value<Boolean> followRedirects,
-      BackendOptions.HttpVersion httpVersion, boolean failOnErrorStatus) {
+      BackendOptions.HttpVersion httpVersion, boolean failOnErrorStatus, boolean responseBodyNeeded) {
     this.timeoutSeconds = timeoutSeconds;
     this.timeoutMillis = timeoutMillis;
     this.followRedirects = followRedirects;
     this.httpVersion = httpVersion;
     this.failOnErrorStatus = failOnErrorStatus;
+    this.responseBodyNeeded = responseBodyNeeded;
   }
 
   static Step compile(XmlElement element, CompileContext context) {
@@ -78,7 +82,7 @@ final class ForwardRequestPolicy implements Step {
       return null;
     }
     return new ForwardRequestPolicy(seconds, millis, follow, version, fail != null && fail.strip()
-        .equalsIgnoreCase("true"));
+        .equalsIgnoreCase("true"), context.responseBodyNeeded());
   }
 
   private static boolean notForwarded(String name) {
@@ -96,7 +100,7 @@ final class ForwardRequestPolicy implements Step {
     Duration timeout = ms != null ? Duration.ofMillis(Math.max(0, ms))
         : Duration.ofSeconds(Math.max(0, timeoutSeconds.get(exchange)));
     BackendOptions options = new BackendOptions(timeout, followRedirects.get(exchange), httpVersion,
-        exchange.backendClientCertificate());
+        exchange.backendClientCertificate(), responseBodyNeeded);
     HttpHeaders headers = HeaderSerialization.forWire(exchange.request().headers(),
         ForwardRequestPolicy::notForwarded);
     Body body = exchange.request().body();
@@ -117,8 +121,13 @@ final class ForwardRequestPolicy implements Step {
             ? PolicyFailure.internal(null, "Timeout", "Request to the backend service timed out")
             : connectionFailure(cause);
       }
-      exchange.response().replaceWith(response.status(), response.reason(), response.headers().copy(),
-          response.body());
+      if (response.streamed() != null) {
+        exchange.response().replaceWithStreamed(response.status(), response.reason(), response.headers().copy(),
+            response.streamed());
+      } else {
+        exchange.response().replaceWith(response.status(), response.reason(), response.headers().copy(),
+            response.body());
+      }
       if (failOnErrorStatus && response.status() >= 400 && response.status() <= 599) {
         throw PolicyFailure.of(null, "BackendResponseError",
             "The backend responded with status code " + response.status() + ".", response.status(),

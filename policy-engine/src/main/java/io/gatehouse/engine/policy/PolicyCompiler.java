@@ -102,7 +102,8 @@ public final class PolicyCompiler {
 
   /** Compiles the four effective sections; errors go to {@code diagnostics}. */
   public Pipeline compile(Map<Section, List<ScopedElement>> sections, Diagnostics diagnostics) {
-    StepSequence inbound = section(Section.INBOUND, sections, diagnostics);
+    boolean responseBodyNeeded = ResponseBodyUse.needed(sections);
+    StepSequence inbound = section(Section.INBOUND, sections, diagnostics, responseBodyNeeded);
     List<PreflightHandler> preflight = new ArrayList<>();
     for (Step step : inbound.steps()) {
       if (step instanceof PreflightHandler handler) {
@@ -111,9 +112,9 @@ public final class PolicyCompiler {
     }
     return new Pipeline(
         inbound,
-        section(Section.BACKEND, sections, diagnostics),
-        section(Section.OUTBOUND, sections, diagnostics),
-        section(Section.ON_ERROR, sections, diagnostics),
+        section(Section.BACKEND, sections, diagnostics, responseBodyNeeded),
+        section(Section.OUTBOUND, sections, diagnostics, responseBodyNeeded),
+        section(Section.ON_ERROR, sections, diagnostics, responseBodyNeeded),
         preflight);
   }
 
@@ -128,6 +129,11 @@ public final class PolicyCompiler {
 
   /** Compiles one effective section. */
   public StepSequence section(Section section, Map<Section, List<ScopedElement>> sections, Diagnostics diagnostics) {
+    return section(section, sections, diagnostics, ResponseBodyUse.needed(sections));
+  }
+
+  private StepSequence section(Section section, Map<Section, List<ScopedElement>> sections, Diagnostics diagnostics,
+      boolean responseBodyNeeded) {
     List<ScopedElement> statements = sections.getOrDefault(section, List.of());
     List<Step> steps = new ArrayList<>();
     List<StepInfo> infos = new ArrayList<>();
@@ -136,7 +142,7 @@ public final class PolicyCompiler {
       index++;
       XmlElement element = statement.element();
       CompileContext context = new CompileContext(this, diagnostics, section, statement.scope(),
-          element.name() + "[" + index + "]", MessageTarget.forSection(section));
+          element.name() + "[" + index + "]", MessageTarget.forSection(section), responseBodyNeeded);
       Step step = compileStatement(element, context);
       if (step != null) {
         steps.add(step);

@@ -53,6 +53,12 @@ final class PolicyKit {
 
   static Pipeline compile(String xml, ExpressionCompiler expressions, Map<String, String> backends,
       Diagnostics diagnostics) {
+    return new PolicyCompiler(expressions, name -> true, backends, String::valueOf)
+        .compile(sections(xml, diagnostics), diagnostics);
+  }
+
+  /** The sections of one document as effective sections (operation scope, no composition). */
+  static Map<Section, List<ScopedElement>> sections(String xml, Diagnostics diagnostics) {
     PolicyDocument doc = PolicyReader.standard().read(new PolicySource("test.xml", xml), diagnostics);
     if (doc == null) {
       throw new PolicyLoadException(diagnostics.all());
@@ -68,7 +74,7 @@ final class PolicyKit {
       }
       sections.put(s, statements);
     }
-    return new PolicyCompiler(expressions, name -> true, backends, String::valueOf).compile(sections, diagnostics);
+    return sections;
   }
 
   /** Diagnostics of compiling {@code xml}, as printed. */
