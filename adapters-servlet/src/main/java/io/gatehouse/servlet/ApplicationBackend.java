@@ -89,11 +89,8 @@ final class ApplicationBackend implements Backend {
 
   private void callApplication(BackendRequest backendRequest, BackendOptions options,
       CompletableFuture<BackendResponse> result) {
-    String path = backendRequest.uri().getRawPath();
-    if (path == null || path.isEmpty()) {
-      path = "/";
-    }
-    String query = backendRequest.uri().getRawQuery();
+    String path = backendRequest.rawPath();
+    String query = backendRequest.rawQuery();
     AtomicBoolean synchronousPart = new AtomicBoolean(true);
     Consumer<BackendResponse> onStreamed = options.responseBodyNeeded() ? null
         : streamed -> streamed(streamed, result, synchronousPart.get());

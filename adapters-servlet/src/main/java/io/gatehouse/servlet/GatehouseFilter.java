@@ -131,8 +131,7 @@ public final class GatehouseFilter implements Filter {
     if (path.isEmpty()) {
       path = "/";
     }
-    String gatewayPath = gatewayPath(path);
-    if (gatewayPath == null) {
+    if (!insidePrefix(path)) {
       chain.doFilter(request, response);
       return;
     }
@@ -143,7 +142,7 @@ public final class GatehouseFilter implements Filter {
       return;
     }
     if (declared <= 0 && req.getHeader("Transfer-Encoding") == null) {
-      exchange(new Call(req, res, chain, path, gatewayPath, null, null));
+      exchange(new Call(req, res, chain, path, null, null));
       return;
     }
     if (!req.isAsyncSupported()) {
@@ -155,14 +154,14 @@ public final class GatehouseFilter implements Filter {
         discardRest(req);
         return;
       }
-      exchange(new Call(req, res, chain, path, gatewayPath, body, null));
+      exchange(new Call(req, res, chain, path, body, null));
       return;
     }
     AsyncContext async = req.startAsync();
     async.setTimeout(0);
     String inContext = path;
     RequestBodyReader.readAsync(req.getInputStream(), maxRequestBodyBytes, declared,
-        body -> runAsync(async, () -> exchange(new Call(req, res, chain, inContext, gatewayPath, body, async))),
+        body -> runAsync(async, () -> exchange(new Call(req, res, chain, inContext, body, async))),
         error -> {
           if (error instanceof RequestBodyReader.TooLarge) {
             tooLarge(res);
@@ -173,9 +172,9 @@ public final class GatehouseFilter implements Filter {
 
   /** One request on its way through the filter. */
   private record Call(HttpServletRequest req, HttpServletResponse res, FilterChain chain, String path,
-      String gatewayPath, byte[] body, AsyncContext async) {
+      byte[] body, AsyncContext async) {
     Call withAsync(AsyncContext context) {
-      return new Call(req, res, chain, path, gatewayPath, body, context);
+      return new Call(req, res, chain, path, body, context);
     }
   }
 
@@ -185,12 +184,13 @@ public final class GatehouseFilter implements Filter {
     if (call.async() != null) {
       threads.attach(call.async());
     }
-    GatewayRequest gatewayRequest = new GatewayRequest(req.getMethod(), gatewayUrl(req, call.gatewayPath()),
+    GatewayRequest gatewayRequest = new GatewayRequest(req.getMethod(), clientUrl(req),
         headers(req), call.body(), clientIp(req), certificates(req));
     ResponseHandover handover = new ResponseHandover(req, call.res());
     ApplicationBackend backend = new ApplicationBackend(req, call.res(), call.chain(), call.path(), threads,
         handover);
-    CompletableFuture<ExchangeOutcome> outcome = backend.runInline(() -> gatehouse.execute(gatewayRequest, backend));
+    CompletableFuture<ExchangeOutcome> outcome = backend.runInline(
+        () -> gatehouse.execute(gatewayRequest, backend, req.getContextPath() + urlPrefix));
     if (outcome.isDone()) {
       finish(call, outcome, threads, handover);
       return;
@@ -338,25 +338,23 @@ public final class GatehouseFilter implements Filter {
     void run() throws Exception;
   }
 
-  /** The path the gateway routes, or null when {@code path} is outside the URL prefix. */
-  private String gatewayPath(String path) {
-    if (urlPrefix.isEmpty()) {
-      return path;
-    }
-    if (path.equals(urlPrefix)) {
-      return "/";
-    }
-    return path.startsWith(urlPrefix) && path.charAt(urlPrefix.length()) == '/' ? path.substring(urlPrefix.length())
-        : null;
+  /** Whether {@code path} (inside the servlet context) is the URL prefix or below it. */
+  private boolean insidePrefix(String path) {
+    return urlPrefix.isEmpty() || path.startsWith(urlPrefix)
+        && (path.length() == urlPrefix.length() || path.charAt(urlPrefix.length()) == '/');
   }
 
-  private static String gatewayUrl(HttpServletRequest req, String gatewayPath) {
+  /**
+   * The URL as the client sent it (context path and URL prefix included, so OriginalUrl and the realm show them);
+   * the engine routes below {@code contextPath + urlPrefix}.
+   */
+  private static String clientUrl(HttpServletRequest req) {
     String host = req.getServerName();
     if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
     String query = req.getQueryString();
-    return req.getScheme() + "://" + host + ":" + req.getServerPort() + gatewayPath
+    return req.getScheme() + "://" + host + ":" + req.getServerPort() + req.getRequestURI()
         + (query == null ? "" : "?" + query);
   }
 

@@ -99,7 +99,8 @@ class GatehouseFilterHttpClientTest {
   void subscriptionKeyIsRequiredWhereTheApiSaysSo() throws Exception {
     HttpResponse<String> missing = send(get(app, "/api/secure/items/1"));
     assertThat(missing.statusCode()).isEqualTo(401);
-    assertThat(header(missing, "WWW-Authenticate")).startsWith("AzureApiManagementKey");
+    assertThat(header(missing, "WWW-Authenticate")).startsWith("AzureApiManagementKey")
+        .contains("realm=\"" + app.uri("/api/secure") + "\"");
     assertThat(header(missing, "X-On-Error")).isEqualTo("SubscriptionKeyNotFound");
     HttpResponse<String> ok = send(get(app, "/api/secure/items/1").header("Ocp-Apim-Subscription-Key", "key-1"));
     assertThat(ok.statusCode()).isEqualTo(200);
