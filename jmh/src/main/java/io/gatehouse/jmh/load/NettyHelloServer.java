@@ -70,6 +70,11 @@ public final class NettyHelloServer {
     }
   }
 
+  /** The hello handler (shareable), for benchmarks that build their own pipeline. */
+  public static ChannelHandler helloHandler() {
+    return new Hello();
+  }
+
   /** Answers every request with {@code 200 hello}; releases every message; flushes once per read batch. */
   @ChannelHandler.Sharable
   static final class Hello extends ChannelInboundHandlerAdapter {

@@ -32,7 +32,8 @@ public record UrlInfo(String scheme, String host, int port, String path, Map<Str
   public static UrlInfo of(HttpUrl url) {
     int port = url.port() != -1 ? url.port() : defaultPort(url.scheme());
     String path = url.rawPath().isEmpty() ? "/" : url.rawPath();
-    return new UrlInfo(url.scheme(), url.host(), port, path, UrlCodec.parseQuery(url.rawQuery()));
+    return new UrlInfo(url.scheme(), url.host(), port, path,
+        url.rawQuery() == null ? Map.of() : UrlCodec.parseQuery(url.rawQuery()));
   }
 
   /** 443 for {@code https}, 80 otherwise. */

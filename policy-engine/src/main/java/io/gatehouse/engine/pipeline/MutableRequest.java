@@ -27,6 +27,7 @@ public final class MutableRequest implements RequestContext {
   private final String ipAddress;
   private final X509Certificate certificate;
   private final List<X509Certificate> certificateChain;
+  private boolean targetChanged;
 
   MutableRequest(
       String method, UrlInfo originalUrl, URI backendBase, String relativePath, HttpHeaders headers, byte[] body,
@@ -90,6 +91,16 @@ public final class MutableRequest implements RequestContext {
 
   public void setBackendBase(URI backendBase) {
     this.backendBase = backendBase;
+    this.targetChanged = true;
+  }
+
+  /**
+   * Whether a policy changed the backend base or the relative path. Until then the backend URL is made of parts
+   * that are valid by construction (the compiled service URL, the path of the parsed request URL, the encoded
+   * query), so it need not be checked again.
+   */
+  public boolean targetChanged() {
+    return targetChanged;
   }
 
   /** Operation-relative path (leading slash, or empty), as {@code rewrite-uri} sets it. */
@@ -99,6 +110,7 @@ public final class MutableRequest implements RequestContext {
 
   public void setRelativePath(String relativePath) {
     this.relativePath = relativePath;
+    this.targetChanged = true;
   }
 
   /** The mutable query parameters sent to the backend, in order. */

@@ -6,6 +6,7 @@ import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.engine.context.HttpUrl;
+import io.gatehouse.engine.context.PolicyContext;
 import io.gatehouse.engine.pipeline.Body;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.Flow;
@@ -38,6 +39,8 @@ final class ForwardRequestPolicy implements Step {
   private final Value<Boolean> followRedirects;
   private final BackendOptions.HttpVersion httpVersion;
   private final boolean failOnErrorStatus;
+  /** The options of every call when no attribute is an expression and no client certificate is chosen. */
+  private final BackendOptions constantOptions;
   private final boolean responseBodyNeeded;
 
   private ForwardRequestPolicy(Value<Long> timeoutSeconds, Value<Long> timeoutMillis, Value<Boolean> followRedirects,
@@ -48,6 +51,8 @@ final class ForwardRequestPolicy implements Step {
     this.httpVersion = httpVersion;
     this.failOnErrorStatus = failOnErrorStatus;
     this.responseBodyNeeded = responseBodyNeeded;
+    this.constantOptions = timeoutSeconds.isConstant() && (timeoutMillis == null || timeoutMillis.isConstant())
+        && followRedirects.isConstant() ? options(null) : null;
   }
 
   static Step compile(XmlElement element, CompileContext context) {
@@ -85,6 +90,14 @@ final class ForwardRequestPolicy implements Step {
         .equalsIgnoreCase("true"), context.responseBodyNeeded());
   }
 
+  private BackendOptions options(PolicyContext context) {
+    Long ms = timeoutMillis == null ? null : timeoutMillis.get(context);
+    Duration timeout = ms != null ? Duration.ofMillis(Math.max(0, ms))
+        : Duration.ofSeconds(Math.max(0, timeoutSeconds.get(context)));
+    return new BackendOptions(timeout, followRedirects.get(context), httpVersion,
+        context instanceof Exchange e ? e.backendClientCertificate() : null, responseBodyNeeded);
+  }
+
   private static boolean notForwarded(String name) {
     return HttpHeaders.isHopByHop(name) || HttpHeaders.isOneOf(name, COMPUTED);
   }
@@ -92,15 +105,12 @@ final class ForwardRequestPolicy implements Step {
   @Override
   public Flow run(Exchange exchange) {
     String url = exchange.request().backendBase() == null ? null : exchange.request().url().toString();
-    if (url == null || HttpUrl.parse(url) == null) {
+    if (url == null || exchange.request().targetChanged() && HttpUrl.parse(url) == null) {
       throw PolicyFailure.internal(null, "BackendConnectionFailure",
           "The backend service URL is not defined: the API has no service URL and no set-backend-service ran.");
     }
-    Long ms = timeoutMillis == null ? null : timeoutMillis.get(exchange);
-    Duration timeout = ms != null ? Duration.ofMillis(Math.max(0, ms))
-        : Duration.ofSeconds(Math.max(0, timeoutSeconds.get(exchange)));
-    BackendOptions options = new BackendOptions(timeout, followRedirects.get(exchange), httpVersion,
-        exchange.backendClientCertificate(), responseBodyNeeded);
+    BackendOptions options = constantOptions != null && exchange.backendClientCertificate() == null
+        ? constantOptions : options(exchange);
     HttpHeaders headers = HeaderSerialization.forWire(exchange.request().headers(),
         ForwardRequestPolicy::notForwarded);
     Body body = exchange.request().body();

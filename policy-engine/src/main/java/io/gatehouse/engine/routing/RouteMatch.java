@@ -21,7 +21,8 @@ public record RouteMatch(
   public RouteMatch {
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(operation, "operation");
-    parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    parameters = parameters.isEmpty() ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     Objects.requireNonNull(operationPath, "operationPath");
   }
 }
