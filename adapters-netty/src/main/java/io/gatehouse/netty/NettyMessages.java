@@ -11,6 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -39,7 +40,7 @@ final class NettyMessages {
 
   /**
    * Netty headers that do not validate again: names and values come from {@link HttpHeaders}, which validated
-   * them (tokens; no CR, LF or NUL) when they entered the engine.
+   * them (tokens; no CR, LF or NUL) when they entered the engine. The messages built here carry no trailers.
    */
   private static final HttpHeadersFactory VALIDATED = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
@@ -118,7 +119,7 @@ final class NettyMessages {
     boolean noBody = head || code < 200 || code == 204 || code == 304;
     FullHttpResponse out = new DefaultFullHttpResponse(version, status,
         noBody || response.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()),
-        VALIDATED, VALIDATED);
+        VALIDATED.newHeaders(), EmptyHttpHeaders.INSTANCE);
     response.headers().forEach((name, values) -> {
       if (!notCopied(name)) {
         out.headers().add(name, values);
@@ -157,7 +158,7 @@ final class NettyMessages {
     byte[] body = request.body();
     FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
         target, body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
-        VALIDATED, VALIDATED);
+        VALIDATED.newHeaders(), EmptyHttpHeaders.INSTANCE);
     request.headers().forEach((name, values) -> {
       if (!notCopied(name) && !name.equalsIgnoreCase("host")) {
         out.headers().add(name, values);
