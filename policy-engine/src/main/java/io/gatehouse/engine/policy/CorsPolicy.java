@@ -1,6 +1,8 @@
 package io.gatehouse.engine.policy;
 
 import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.engine.context.HttpUrl;
+import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.Flow;
 import io.gatehouse.engine.pipeline.PreflightHandler;
@@ -26,6 +28,8 @@ final class CorsPolicy implements Step, PreflightHandler {
   private final Value<Boolean> allowCredentials;
   private final Value<Boolean> terminateUnmatched;
   private final List<Value<String>> origins;
+  /** {@link #normalizeOrigin} of each constant origin, computed once; null for expressions. */
+  private final String[] normalizedOrigins;
   private final List<Value<String>> methods;
   private final Value<Long> maxAge;
   private final List<Value<String>> headers;
@@ -37,6 +41,11 @@ final class CorsPolicy implements Step, PreflightHandler {
     this.allowCredentials = allowCredentials;
     this.terminateUnmatched = terminateUnmatched;
     this.origins = origins;
+    this.normalizedOrigins = new String[origins.size()];
+    for (int i = 0; i < origins.size(); i++) {
+      Value<String> v = origins.get(i);
+      normalizedOrigins[i] = v.isConstant() && v.get(null) != null ? normalizeOrigin(v.get(null)) : null;
+    }
     this.methods = methods;
     this.maxAge = maxAge;
     this.headers = headers;
@@ -168,15 +177,16 @@ final class CorsPolicy implements Step, PreflightHandler {
   /** The value for Access-Control-Allow-Origin, or null when the origin is not allowed. */
   private String matchOrigin(String origin, Exchange exchange) {
     String normalized = normalizeOrigin(origin);
-    for (Value<String> v : origins) {
-      String allowed = v.get(exchange);
+    for (int i = 0; i < origins.size(); i++) {
+      String allowed = origins.get(i).get(exchange);
       if (allowed == null) {
         continue;
       }
       if (allowed.strip().equals("*")) {
         return allowCredentials.get(exchange) ? origin : "*";
       }
-      if (normalized != null && normalized.equals(normalizeOrigin(allowed))) {
+      if (normalized != null && normalized.equals(
+          normalizedOrigins[i] != null ? normalizedOrigins[i] : normalizeOrigin(allowed))) {
         return origin;
       }
     }
@@ -185,6 +195,11 @@ final class CorsPolicy implements Step, PreflightHandler {
 
   /** {@code scheme://host:port} in lower case with the default port made explicit, or null if not an origin. */
   static String normalizeOrigin(String origin) {
+    HttpUrl http = HttpUrl.parse(origin); // http and https without java.net.URI, as it would read them
+    if (http != null) {
+      int port = http.port() != -1 ? http.port() : UrlInfo.defaultPort(http.scheme());
+      return http.scheme() + "://" + http.host().toLowerCase(Locale.ROOT) + ":" + port;
+    }
     try {
       URI uri = new URI(origin.strip());
       String scheme = uri.getScheme();

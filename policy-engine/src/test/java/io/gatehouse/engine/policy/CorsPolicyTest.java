@@ -81,4 +81,13 @@ class CorsPolicyTest {
     assertThat(problems(CORS.replace("https://app.example.com</origin>", "*</origin>")))
         .singleElement().asString().contains("cannot be combined with the origin '*'");
   }
+
+  @Test
+  void originsAreComparedAsSchemeHostAndPort() {
+    assertThat(CorsPolicy.normalizeOrigin("HTTPS://App.Example.com")).isEqualTo("https://app.example.com:443");
+    assertThat(CorsPolicy.normalizeOrigin("http://app.example.com:8080/")).isEqualTo("http://app.example.com:8080");
+    assertThat(CorsPolicy.normalizeOrigin("http://[::1]:81")).isEqualTo("http://[::1]:81");
+    assertThat(CorsPolicy.normalizeOrigin("chrome-extension://abc")).isEqualTo("chrome-extension://abc:-1");
+    assertThat(CorsPolicy.normalizeOrigin("null")).isNull();
+  }
 }
