@@ -43,10 +43,10 @@ final class RequestTarget {
   }
 
   private static Map<String, List<String>> parseQuery(String rawQuery) {
-    Map<String, List<String>> query = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
-      return query;
+      return Map.of();
     }
+    Map<String, List<String>> query = new LinkedHashMap<>();
     for (String pair : rawQuery.split("&")) {
       if (pair.isEmpty()) {
         continue;
