@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -61,6 +62,10 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   private boolean closed;
   private PendingForward forward;
   private String clientHost;
+  // what does not change during a connection, found at its first request
+  private boolean connectionKnown;
+  private SslHandler ssl;
+  private String clientIp;
 
   private GatehouseHandler(Supplier<Gatehouse> gatehouse, Backend backend, int maxResponseLength) {
     this.gatehouse = Objects.requireNonNull(gatehouse, "gatehouse");
@@ -126,7 +131,12 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       if (request.decoderResult().isFailure()) {
         throw new IllegalArgumentException("malformed request");
       }
-      gatewayRequest = NettyMessages.toGatewayRequest(request, ctx.channel());
+      if (!connectionKnown) {
+        connectionKnown = true;
+        ssl = ctx.pipeline().get(SslHandler.class);
+        clientIp = NettyMessages.clientIp(ctx.channel().remoteAddress());
+      }
+      gatewayRequest = NettyMessages.toGatewayRequest(request, ctx.channel(), ssl, clientIp);
     } catch (IllegalArgumentException e) {
       respond(NettyMessages.plain(HttpResponseStatus.BAD_REQUEST, "Bad request\n", version), false);
       return;

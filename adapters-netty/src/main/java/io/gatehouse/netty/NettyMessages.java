@@ -48,12 +48,12 @@ final class NettyMessages {
 
   /**
    * The engine's view of an aggregated request: absolute URL from the scheme of the connection and the Host header,
-   * client IP from the remote address, certificate chain from the TLS session. Does not release {@code request}.
+   * certificate chain from the TLS session. {@code ssl} (null without TLS) and {@code clientIp} belong to the
+   * connection and are found once per connection by the caller. Does not release {@code request}.
    *
    * @throws IllegalArgumentException when a header cannot be represented (the caller answers 400)
    */
-  static GatewayRequest toGatewayRequest(FullHttpRequest request, Channel channel) {
-    SslHandler ssl = channel.pipeline().get(SslHandler.class);
+  static GatewayRequest toGatewayRequest(FullHttpRequest request, Channel channel, SslHandler ssl, String clientIp) {
     String target = request.uri();
     String url;
     if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
@@ -71,8 +71,7 @@ final class NettyMessages {
     }
     ByteBuf content = request.content();
     byte[] body = content.isReadable() ? ByteBufUtil.getBytes(content) : null;
-    return new GatewayRequest(request.method().name(), url, headers, body, clientIp(channel.remoteAddress()),
-        peerCertificates(ssl));
+    return new GatewayRequest(request.method().name(), url, headers, body, clientIp, peerCertificates(ssl));
   }
 
   private static String authority(SocketAddress address) {
@@ -83,7 +82,8 @@ final class NettyMessages {
     return "localhost";
   }
 
-  private static String clientIp(SocketAddress address) {
+  /** The IP address of a remote address as text, or null. */
+  static String clientIp(SocketAddress address) {
     if (address instanceof InetSocketAddress inet) {
       InetAddress ip = inet.getAddress();
       return ip == null ? null : ip.getHostAddress();
