@@ -48,9 +48,33 @@ import java.util.function.Supplier;
  * socket pauses meanwhile). The event loop never blocks: the engine's stage completes whenever its backend answers
  * and the response is written then. When the client disconnects, the outcome of its request is dropped. Request
  * bodies are copied out of their buffers at once, so every buffer is released before the engine runs.
+ *
+ * <p><b>The application's response in front mode.</b> It streams when both hold:
+ * <ul>
+ *   <li>no policy that runs after {@code forward-request} can read or transform the response body
+ *       ({@link BackendOptions#responseBodyNeeded()} is false: header policies, {@code set-status}, a
+ *       {@code choose} on status or headers, {@code return-response} are fine; {@code find-and-replace},
+ *       {@code set-body} with a template, an expression mentioning {@code Body} are not), and
+ *   <li>the application writes an {@link HttpResponse} that is not a {@link FullHttpResponse}, followed by
+ *       {@link HttpContent} parts and a {@link LastHttpContent}.
+ * </ul>
+ * The forward then completes at the response headers, the outbound policies run, and meanwhile the application's
+ * parts wait with their promises (counted towards {@code Channel.isWritable()}). If the final response still has the
+ * application's body, the client gets its status and headers (the application's {@code Content-Length} if it
+ * declared one, else {@code Transfer-Encoding: chunked}; HTTP/1.0: the end of the connection) and then the parts,
+ * written with the application's own promises, so it sees real write completion and backpressure; the connection
+ * goes on (keep-alive, the next pipelined request, or {@code Connection: close}) once the last part has been
+ * written. If a policy replaced the body ({@code return-response}, an error, ...), the client gets that response
+ * and the application's parts are released with their promises succeeded; the application gets a further request
+ * only once it has written its last part. A HEAD, 204 or 304 response gets the head only. The response size bound
+ * applies only to buffered responses; the {@code forward-request} timeout, as always, ends at the headers.
+ *
+ * <p>Otherwise ({@code responseBodyNeeded()} true, or a {@code FullHttpResponse}) the response is buffered whole,
+ * up to {@code maxResponseLength}, and the client gets the engine's final response with a {@code Content-Length}.
+ * Proxy mode always buffers.
  */
 public final class GatehouseHandler extends ChannelDuplexHandler {
-  /** Largest response the application may write back for one {@code forward-request} in front mode. */
+  /** Largest buffered response the application may write back for one {@code forward-request} in front mode. */
   public static final int DEFAULT_MAX_RESPONSE_LENGTH = 64 * 1024 * 1024;
 
   private final Supplier<Gatehouse> gatehouse;
@@ -61,6 +85,10 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   private boolean busy;
   private boolean closed;
   private PendingForward forward;
+  /** Front mode: the streamed response the application is writing, until its last part; then null. */
+  private ApplicationStream writing;
+  /** Front mode: the streamed response handed to the engine, until the outcome decides whether the client gets it. */
+  private ApplicationStream undecided;
   private String clientHost;
   // what does not change during a connection, found at its first request
   private boolean connectionKnown;
@@ -81,7 +109,8 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
 
   /**
    * In front of the next handler, with the gatehouse read per request (so it can be swapped) and a bound on the
-   * application's response size (larger responses fail as {@code BackendConnectionFailure}).
+   * application's buffered response size (larger responses fail as {@code BackendConnectionFailure}; a streamed
+   * response has no bound).
    */
   public static GatehouseHandler inFront(Supplier<Gatehouse> gatehouse, int maxResponseLength) {
     return new GatehouseHandler(gatehouse, null, maxResponseLength);
@@ -100,6 +129,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
     releaseWaiting();
+    closeStreams();
   }
 
   @Override
@@ -158,15 +188,35 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       forward.fail(BackendException.Kind.CONNECTION_FAILURE, "the request finished first");
       forward = null;
     }
+    ApplicationStream stream = undecided;
+    undecided = null;
     if (closed) {
       busy = false;
       releaseWaiting();
+      if (stream != null) {
+        stream.close();
+      }
       return;
+    }
+    boolean close = error != null || "close".equalsIgnoreCase(outcome.response().headers().first("Connection"));
+    if (stream != null && error == null && outcome.response().streamed() == stream) {
+      HttpResponse response = NettyMessages.toStreamedResponse(outcome.response(), head, version,
+          stream.declaredLength());
+      if (response instanceof FullHttpResponse noBody) { // HEAD, 204, 304: the head only
+        stream.discard();
+        respond(noBody, keepAlive && !close);
+      } else {
+        boolean endsWithConnection = stream.declaredLength() < 0 && !HttpUtil.isTransferEncodingChunked(response);
+        stream(response, stream, keepAlive && !close && !endsWithConnection);
+      }
+      return;
+    }
+    if (stream != null) {
+      stream.discard(); // a policy replaced the body, or the request failed
     }
     FullHttpResponse response = error != null
         ? NettyMessages.plain(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal server error\n", version)
         : NettyMessages.toNettyResponse(outcome.response(), head, version);
-    boolean close = error != null || "close".equalsIgnoreCase(outcome.response().headers().first("Connection"));
     respond(response, keepAlive && !close);
   }
 
@@ -180,19 +230,44 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       return;
     }
     // The next request starts once this response is in the socket's hands: a slow reader slows its own requests.
-    written.addListener(f -> {
-      busy = false;
-      if (!f.isSuccess()) {
+    // (If the application is still writing a discarded stream, forwardToNext holds the next request back from it.)
+    written.addListener(f -> next(f.isSuccess()));
+  }
+
+  /**
+   * Writes the head of a response whose body is the application's stream, then passes the stream's parts through.
+   * Keep-alive, closing and the next request are as for {@link #respond}, once the last part has been written.
+   */
+  private void stream(HttpResponse response, ApplicationStream stream, boolean keepAlive) {
+    HttpUtil.setKeepAlive(response, keepAlive);
+    if (!keepAlive) {
+      closed = true;
+      releaseWaiting();
+    }
+    ctx.write(response); // if this fails, so do the parts' writes, and the stream ends unwritten
+    stream.whenEnded(written -> {
+      if (keepAlive) {
+        next(written);
+      } else {
         ctx.close();
-        return;
-      }
-      FullHttpRequest next = waiting.poll();
-      if (next != null) {
-        start(next);
-      } else if (!closed) {
-        ctx.channel().config().setAutoRead(true);
       }
     });
+    stream.passThrough();
+  }
+
+  /** The response has been written ({@code written}) or not: the next waiting request starts, or reading resumes. */
+  private void next(boolean written) {
+    busy = false;
+    if (!written) {
+      ctx.close();
+      return;
+    }
+    FullHttpRequest next = waiting.poll();
+    if (next != null) {
+      start(next);
+    } else if (!closed) {
+      ctx.channel().config().setAutoRead(true);
+    }
   }
 
   /**
@@ -200,7 +275,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
    * backend URL's path and query and the client's {@code Host} (the application is the origin the client addressed).
    */
   private CompletionStage<BackendResponse> forwardToNext(BackendRequest request, BackendOptions options) {
-    PendingForward pending = new PendingForward(maxResponseLength);
+    PendingForward pending = new PendingForward(maxResponseLength, !options.responseBodyNeeded());
     onEventLoop(() -> {
       if (closed) {
         pending.fail(BackendException.Kind.CONNECTION_FAILURE, "the client disconnected");
@@ -218,8 +293,24 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
         pending.fail(BackendException.Kind.CONNECTION_FAILURE, "invalid backend request: " + e.getMessage());
         return;
       }
+      if (undecided != null) { // a second forward-request replaces the streamed response of the first
+        undecided.discard();
+        undecided = null;
+      }
       forward = pending;
-      ctx.fireChannelRead(toApp);
+      ApplicationStream previous = writing;
+      if (previous == null) {
+        ctx.fireChannelRead(toApp);
+      } else {
+        // The application is still writing its previous (discarded) response: it gets the request after that.
+        previous.whenEnded(ended -> ctx.executor().execute(() -> {
+          if (forward == pending && !closed) {
+            ctx.fireChannelRead(toApp);
+          } else {
+            toApp.release();
+          }
+        }));
+      }
       // Most applications answer inside channelRead; only one that did not gets a timer.
       long millis = options.timeout().toMillis();
       if (millis > 0 && forward == pending && !pending.headersReceived()) {
@@ -234,15 +325,45 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     return pending.result;
   }
 
-  /** Front mode: what the application writes is the response to the pending forward, not the client's. */
+  /**
+   * Front mode: what the application writes is the response to the pending forward, not the client's. A response
+   * that is not a {@link FullHttpResponse}, when the forward may stream, completes the forward at its headers and its
+   * parts go to an {@link ApplicationStream}; otherwise the response is collected whole.
+   */
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
     if (backend != null || !(msg instanceof HttpObject)) {
       ctx.write(msg, promise);
       return;
     }
+    ApplicationStream stream = writing;
+    if (stream != null && msg instanceof HttpContent part && !(msg instanceof HttpResponse)) {
+      if (part instanceof LastHttpContent) {
+        writing = null;
+      }
+      stream.write(part, promise);
+      return;
+    }
     PendingForward pending = forward;
+    if (stream == null && pending != null && pending.streamable() && msg instanceof HttpResponse response
+        && !(msg instanceof FullHttpResponse)) {
+      ApplicationStream body = new ApplicationStream(ctx, NettyMessages.declaredLength(response));
+      forward = null;
+      writing = body;
+      undecided = body;
+      promise.setSuccess();
+      try {
+        pending.streamed(response, body); // the engine goes on, and often finishes, at once
+      } finally {
+        ReferenceCountUtil.release(msg);
+      }
+      return;
+    }
     try {
+      if (stream != null) {
+        promise.setFailure(new IllegalStateException("the application's previous response has not ended"));
+        return;
+      }
       if (pending == null) {
         promise.setFailure(new IllegalStateException("Gatehouse is not waiting for a response (timed out or done)"));
         return;
@@ -272,6 +393,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       forward = null;
       pending.fail(BackendException.Kind.CONNECTION_FAILURE, "the client disconnected");
     }
+    closeStreams();
     ctx.fireChannelInactive();
   }
 
@@ -281,6 +403,17 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       ctx.fireExceptionCaught(cause);
     } else {
       ctx.close();
+    }
+  }
+
+  /** The client is gone: streamed parts are released, their promises fail (later ones too, as they come). */
+  private void closeStreams() {
+    if (undecided != null) {
+      undecided.close();
+      undecided = null;
+    }
+    if (writing != null) {
+      writing.close(); // kept: the application's further parts fail at once until its last one
     }
   }
 

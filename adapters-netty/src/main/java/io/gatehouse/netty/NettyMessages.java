@@ -11,13 +11,17 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
@@ -113,8 +117,7 @@ final class NettyMessages {
    * length, except for HEAD (no body; the engine's {@code Content-Length} is kept) and 1xx, 204 and 304 (no body).
    */
   static FullHttpResponse toNettyResponse(GatewayResponse response, boolean head, HttpVersion version) {
-    HttpResponseStatus status = response.reason().isEmpty() ? HttpResponseStatus.valueOf(response.status())
-        : HttpResponseStatus.valueOf(response.status(), response.reason());
+    HttpResponseStatus status = status(response);
     int code = response.status();
     boolean noBody = head || code < 200 || code == 204 || code == 304;
     FullHttpResponse out = new DefaultFullHttpResponse(version, status,
@@ -136,6 +139,61 @@ final class NettyMessages {
       out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
     }
     return out;
+  }
+
+  /**
+   * The client's response when its body is the application's stream ({@link GatewayResponse#streamed()}): the
+   * engine's status and headers without hop-by-hop ones. When the response has a body, an {@code HttpResponse}
+   * (not full) with the application's {@code Content-Length} if it declared one, else {@code Transfer-Encoding:
+   * chunked} (HTTP/1.0: neither, the connection's end delimits the body); the stream's parts follow. Without a body
+   * (HEAD, 1xx, 204, 304), a {@link FullHttpResponse} with empty content: HEAD gets the framing headers a GET would,
+   * 304 the declared length only, 1xx and 204 none; the stream is not sent.
+   */
+  static HttpResponse toStreamedResponse(GatewayResponse response, boolean head, HttpVersion version,
+      long declaredLength) {
+    int code = response.status();
+    boolean informational = code < 200 || code == 204;
+    boolean noBody = head || informational || code == 304;
+    HttpResponse out = noBody
+        ? new DefaultFullHttpResponse(version, status(response), Unpooled.EMPTY_BUFFER, VALIDATED.newHeaders(),
+            EmptyHttpHeaders.INSTANCE)
+        : new DefaultHttpResponse(version, status(response), VALIDATED.newHeaders());
+    response.headers().forEach((name, values) -> {
+      if (!notCopied(name)) {
+        out.headers().add(name, values);
+      }
+    });
+    if (informational) {
+      return out;
+    }
+    if (declaredLength >= 0) {
+      out.headers().set(HttpHeaderNames.CONTENT_LENGTH, declaredLength);
+    } else if (code != 304 && !version.equals(HttpVersion.HTTP_1_0)) {
+      out.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    }
+    return out;
+  }
+
+  /** The {@code Content-Length} of a response that is not chunked, or -1 (chunked, absent or invalid). */
+  static long declaredLength(HttpResponse response) {
+    if (HttpUtil.isTransferEncodingChunked(response)) {
+      return -1;
+    }
+    String value = response.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+    if (value == null) {
+      return -1;
+    }
+    try {
+      long length = Long.parseLong(value.strip());
+      return length >= 0 ? length : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static HttpResponseStatus status(GatewayResponse response) {
+    return response.reason().isEmpty() ? HttpResponseStatus.valueOf(response.status())
+        : HttpResponseStatus.valueOf(response.status(), response.reason());
   }
 
   /** A plain-text response the adapter produces itself (400, 500). */

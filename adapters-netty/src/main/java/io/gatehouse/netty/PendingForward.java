@@ -13,20 +13,31 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * A {@code forward-request} handed to the application's next handler, collecting the response the application
- * writes back ({@link io.netty.handler.codec.http.FullHttpResponse} or a response followed by content parts).
- * Used on the channel's event loop only.
+ * writes back ({@link io.netty.handler.codec.http.FullHttpResponse} or a response followed by content parts), or,
+ * when the call may stream ({@link #streamable()}) and the response is not a full one, completing at its headers
+ * with an {@link ApplicationStream} as the body. Used on the channel's event loop only.
  */
 final class PendingForward {
   final CompletableFuture<BackendResponse> result = new CompletableFuture<>();
   private final int maxContentLength;
+  private final boolean streamable;
   private ScheduledFuture<?> timer;
   private HttpResponse head;
   private byte[] first;
   private ByteArrayOutputStream body;
   private long received;
 
-  PendingForward(int maxContentLength) {
+  /**
+   * @param maxContentLength the bound of a buffered response
+   * @param streamable whether the response's body may stream ({@code BackendOptions.responseBodyNeeded()} false)
+   */
+  PendingForward(int maxContentLength, boolean streamable) {
     this.maxContentLength = maxContentLength;
+    this.streamable = streamable;
+  }
+
+  boolean streamable() {
+    return streamable;
   }
 
   void timer(ScheduledFuture<?> timer) {
@@ -43,6 +54,13 @@ final class PendingForward {
     if (timer != null) {
       timer.cancel(false);
     }
+  }
+
+  /** The response's headers arrived and its body streams: completes with {@code body} as the body. */
+  void streamed(HttpResponse response, ApplicationStream body) {
+    headers(response);
+    result.complete(BackendResponse.streamed(response.status().code(), response.status().reasonPhrase(),
+        NettyMessages.fromNetty(response.headers(), body.declaredLength() >= 0), body));
   }
 
   /** Copies a content part (the caller releases it); parts beyond the size limit are counted, not kept. */
