@@ -237,17 +237,30 @@ final class ApplicationRequest extends HttpServletRequestWrapper {
     }
   }
 
+  /**
+   * The {@code charset} parameter of a media type, unquoted, or null. Scans the {@code ;}-separated parts in place:
+   * a media type without one (the common case) costs no allocation.
+   */
   static String charsetParameter(String contentType) {
     if (contentType == null) {
       return null;
     }
-    for (String part : contentType.split(";")) {
-      String p = part.strip();
-      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-        String value = p.substring(8).strip();
+    int n = contentType.length();
+    for (int start = 0; start < n; ) {
+      int end = contentType.indexOf(';', start);
+      if (end < 0) {
+        end = n;
+      }
+      int from = start;
+      while (from < end && Character.isWhitespace(contentType.charAt(from))) {
+        from++;
+      }
+      if (end - from >= 8 && contentType.regionMatches(true, from, "charset=", 0, 8)) {
+        String value = contentType.substring(from + 8, end).strip();
         return value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2
             ? value.substring(1, value.length() - 1) : value;
       }
+      start = end + 1;
     }
     return null;
   }

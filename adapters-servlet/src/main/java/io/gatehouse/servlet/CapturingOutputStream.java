@@ -2,8 +2,9 @@ package io.gatehouse.servlet;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -20,7 +21,12 @@ final class CapturingOutputStream extends ServletOutputStream {
   /** The most the application's body is buffered before it streams. */
   static final int WINDOW = 64 * 1024;
 
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private static final byte[] EMPTY = new byte[0];
+
+  // The kept bytes: a plain array under this stream's own lock (a ByteArrayOutputStream would lock again per call
+  // and start with a 32-byte array most small bodies do not need).
+  private byte[] buffer = EMPTY;
+  private int count;
   private final Executor listenerThreads;
   private final Consumer<StreamedApplicationBody> onCommit;
   private boolean windowOpen;
@@ -41,8 +47,8 @@ final class CapturingOutputStream extends ServletOutputStream {
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     synchronized (this) {
-      if (streamed == null && (!windowOpen || buffer.size() + len <= WINDOW)) {
-        buffer.write(b, off, len);
+      if (streamed == null && (!windowOpen || count + len <= WINDOW)) {
+        keep(b, off, len);
         return;
       }
     }
@@ -69,9 +75,10 @@ final class CapturingOutputStream extends ServletOutputStream {
       if (streamed != null) {
         return streamed;
       }
-      body = new StreamedApplicationBody(buffer.toByteArray());
+      body = new StreamedApplicationBody(Arrays.copyOf(buffer, count));
       streamed = body;
-      buffer.reset();
+      buffer = EMPTY; // the window is copied out; later bytes go through the streamed body
+      count = 0;
       windowOpen = false;
     }
     onCommit.accept(body);
@@ -106,10 +113,24 @@ final class CapturingOutputStream extends ServletOutputStream {
   }
 
   synchronized byte[] toByteArray() {
-    return buffer.toByteArray();
+    return Arrays.copyOf(buffer, count);
   }
 
   synchronized void reset() {
-    buffer.reset();
+    count = 0;
+  }
+
+  /** Appends to the kept bytes, growing the array to at least twice its size when full. */
+  private void keep(byte[] b, int off, int len) {
+    Objects.checkFromIndexSize(off, len, b.length);
+    int needed = count + len;
+    if (needed < 0) {
+      throw new OutOfMemoryError("response body too large to buffer");
+    }
+    if (needed > buffer.length) {
+      buffer = Arrays.copyOf(buffer, (int) Math.max(needed, Math.min(2L * buffer.length, Integer.MAX_VALUE - 8)));
+    }
+    System.arraycopy(b, off, buffer, count, len);
+    count = needed;
   }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -190,7 +191,7 @@ public final class GatehouseFilter implements Filter {
     ApplicationBackend backend = new ApplicationBackend(req, call.res(), call.chain(), call.path(), threads,
         handover);
     CompletableFuture<ExchangeOutcome> outcome = backend.runInline(
-        () -> gatehouse.execute(gatewayRequest, backend, req.getContextPath() + urlPrefix));
+        () -> gatehouse.execute(gatewayRequest, backend, basePath(req)));
     if (outcome.isDone()) {
       finish(call, outcome, threads, handover);
       return;
@@ -344,6 +345,11 @@ public final class GatehouseFilter implements Filter {
         && (path.length() == urlPrefix.length() || path.charAt(urlPrefix.length()) == '/');
   }
 
+  /** Where the engine's routing begins: context path and URL prefix. */
+  private String basePath(HttpServletRequest req) {
+    return urlPrefix.isEmpty() ? req.getContextPath() : req.getContextPath() + urlPrefix;
+  }
+
   /**
    * The URL as the client sent it (context path and URL prefix included, so OriginalUrl and the realm show them);
    * the engine routes below {@code contextPath + urlPrefix}.
@@ -354,16 +360,20 @@ public final class GatehouseFilter implements Filter {
       host = "[" + host + "]";
     }
     String query = req.getQueryString();
-    return req.getScheme() + "://" + host + ":" + req.getServerPort() + req.getRequestURI()
-        + (query == null ? "" : "?" + query);
+    return query == null ? req.getScheme() + "://" + host + ":" + req.getServerPort() + req.getRequestURI()
+        : req.getScheme() + "://" + host + ":" + req.getServerPort() + req.getRequestURI() + "?" + query;
   }
 
+  /** The client's headers, read straight from the container's enumerations (no intermediate lists). */
   private static HttpHeaders headers(HttpServletRequest req) {
     HttpHeaders headers = new HttpHeaders();
-    for (String name : Collections.list(req.getHeaderNames())) {
-      for (String value : Collections.list(req.getHeaders(name))) {
+    Enumeration<String> names = req.getHeaderNames();
+    while (names.hasMoreElements()) {
+      String name = names.nextElement();
+      Enumeration<String> values = req.getHeaders(name);
+      while (values.hasMoreElements()) {
         try {
-          headers.add(name, value);
+          headers.add(name, values.nextElement());
         } catch (IllegalArgumentException e) {
           // A header the engine cannot represent is not passed on.
         }
@@ -373,7 +383,11 @@ public final class GatehouseFilter implements Filter {
   }
 
   private String clientIp(HttpServletRequest req) {
-    return trustedProxies.clientIp(req.getRemoteAddr(), Collections.list(req.getHeaders("X-Forwarded-For")));
+    String remote = req.getRemoteAddr();
+    if (trustedProxies.isEmpty()) {
+      return remote; // X-Forwarded-For is not believed: no need to look it up
+    }
+    return trustedProxies.clientIp(remote, Collections.list(req.getHeaders("X-Forwarded-For")));
   }
 
   private static List<X509Certificate> certificates(HttpServletRequest req) {

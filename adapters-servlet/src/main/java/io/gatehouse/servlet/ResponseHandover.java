@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * One request's client response when the application's body streams ({@link StreamedApplicationBody}): the
@@ -35,7 +34,11 @@ final class ResponseHandover {
   }
 
   /** The engine's outcome for this request, as soon as it is known. */
-  void outcome(CompletionStage<ExchangeOutcome> engine) {
+  void outcome(CompletableFuture<ExchangeOutcome> engine) {
+    if (engine.isDone() && !engine.isCompletedExceptionally()) {
+      outcome.complete(engine.join()); // the common, synchronous case: no callback to register
+      return;
+    }
     engine.whenComplete((o, e) -> {
       if (e == null) {
         outcome.complete(o);

@@ -68,6 +68,11 @@ public final class TrustedProxies {
     return new TrustedProxies(List.copyOf(ranges));
   }
 
+  /** Whether no proxy is trusted (the client IP is then always the remote address). */
+  boolean isEmpty() {
+    return ranges.isEmpty();
+  }
+
   /** Whether {@code ip} is a trusted proxy. */
   public boolean trusts(String ip) {
     byte[] address = IpAddresses.parse(ip);
