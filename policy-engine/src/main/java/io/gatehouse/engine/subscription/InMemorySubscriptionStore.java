@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +52,8 @@ public final class InMemorySubscriptionStore implements SubscriptionStore {
     return key == null || key.isEmpty() ? null : byDigest.get(digest(key));
   }
 
+  /** The key's SHA-256 as a 32-character string, one character per byte (a map key, never shown). */
   static String digest(String key) {
-    return HexFormat.of().formatHex(SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
+    return new String(SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1);
   }
 }
