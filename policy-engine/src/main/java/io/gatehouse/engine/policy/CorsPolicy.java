@@ -200,7 +200,7 @@ final class CorsPolicy implements Step, PreflightHandler {
       int port = http.port() != -1 ? http.port() : UrlInfo.defaultPort(http.scheme());
       return http.scheme() + "://" + http.host().toLowerCase(Locale.ROOT) + ":" + port;
     }
-    try {
+    try { // another scheme (chrome-extension://...): HttpUrl already refused every http(s) origin URI refuses
       URI uri = new URI(origin.strip());
       String scheme = uri.getScheme();
       String host = uri.getHost();
@@ -208,8 +208,7 @@ final class CorsPolicy implements Step, PreflightHandler {
         return null;
       }
       scheme = scheme.toLowerCase(Locale.ROOT);
-      int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
-      return scheme + "://" + host.toLowerCase(Locale.ROOT) + ":" + port;
+      return scheme + "://" + host.toLowerCase(Locale.ROOT) + ":" + uri.getPort();
     } catch (java.net.URISyntaxException e) {
       return null;
     }
