@@ -113,4 +113,16 @@ class HttpHeadersTest {
       }
     }
   }
+
+  @Test
+  void hopByHopHeadersAreKnownInAnyCase() {
+    for (String name : java.util.List.of("Connection", "PROXY-CONNECTION", "keep-alive", "TE", "Trailer",
+        "Transfer-Encoding", "upgrade")) {
+      assertThat(HttpHeaders.isHopByHop(name)).as(name).isTrue();
+    }
+    for (String name : java.util.List.of("User-Agent", "Content-Length", "Host", "t", "Trailers", "Upgrade-X",
+        "Connectio", "transfer-encodings", "")) {
+      assertThat(HttpHeaders.isHopByHop(name)).as(name).isFalse();
+    }
+  }
 }

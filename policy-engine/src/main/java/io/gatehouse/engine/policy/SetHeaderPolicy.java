@@ -67,7 +67,8 @@ final class SetHeaderPolicy implements Step {
     HttpHeaders headers = target == MessageTarget.REQUEST
         ? exchange.request().headers()
         : exchange.response().headers();
-    List<String> existing = headers.contains(name) ? headers.get(name) : null;
+    List<String> existing = headers.get(name);
+    existing = existing.isEmpty() ? null : existing;
     try {
       headers.set(name, action.apply(existing, edit.evalValues(exchange)));
     } catch (IllegalArgumentException e) {
