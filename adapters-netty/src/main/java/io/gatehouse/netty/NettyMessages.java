@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -123,11 +124,7 @@ final class NettyMessages {
     FullHttpResponse out = new DefaultFullHttpResponse(version, status,
         noBody || response.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()),
         VALIDATED.newHeaders(), EmptyHttpHeaders.INSTANCE);
-    response.headers().forEach((name, values) -> {
-      if (!notCopied(name)) {
-        out.headers().add(name, values);
-      }
-    });
+    copyHeaders(response.headers(), out);
     String declared = response.headers().first("Content-Length");
     if (head || code == 304) {
       if (declared != null) {
@@ -158,11 +155,7 @@ final class NettyMessages {
         ? new DefaultFullHttpResponse(version, status(response), Unpooled.EMPTY_BUFFER, VALIDATED.newHeaders(),
             EmptyHttpHeaders.INSTANCE)
         : new DefaultHttpResponse(version, status(response), VALIDATED.newHeaders());
-    response.headers().forEach((name, values) -> {
-      if (!notCopied(name)) {
-        out.headers().add(name, values);
-      }
-    });
+    copyHeaders(response.headers(), out);
     if (informational) {
       return out;
     }
@@ -191,6 +184,15 @@ final class NettyMessages {
     }
   }
 
+  /** The engine's headers onto a Netty message, without hop-by-hop ones and the framing. */
+  private static void copyHeaders(HttpHeaders from, HttpMessage to) {
+    from.forEach((name, values) -> {
+      if (!notCopied(name)) {
+        to.headers().add(name, values);
+      }
+    });
+  }
+
   private static HttpResponseStatus status(GatewayResponse response) {
     return response.reason().isEmpty() ? HttpResponseStatus.valueOf(response.status())
         : HttpResponseStatus.valueOf(response.status(), response.reason());
@@ -217,12 +219,8 @@ final class NettyMessages {
     FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
         target, body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
         VALIDATED.newHeaders(), EmptyHttpHeaders.INSTANCE);
-    request.headers().forEach((name, values) -> {
-      if (!notCopied(name) && !name.equalsIgnoreCase("host")) {
-        out.headers().add(name, values);
-      }
-    });
-    out.headers().set(HttpHeaderNames.HOST, host);
+    copyHeaders(request.headers(), out);
+    out.headers().set(HttpHeaderNames.HOST, host); // replaces the engine's Host
     if (body != null && body.length > 0 || permitsBody(request.method())) {
       out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
     }
