@@ -6,7 +6,6 @@ import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.engine.context.HttpUrl;
-import io.gatehouse.engine.context.PolicyContext;
 import io.gatehouse.engine.pipeline.Body;
 import io.gatehouse.engine.pipeline.Exchange;
 import io.gatehouse.engine.pipeline.Flow;
@@ -90,13 +89,15 @@ final class ForwardRequestPolicy implements Step {
         .equalsIgnoreCase("true"), context.responseBodyNeeded());
   }
 
-  private BackendOptions options(PolicyContext context) {
-    Long ms = timeoutMillis == null ? null : timeoutMillis.get(context);
+  /** The options of one call; {@code exchange} is null only for {@link #constantOptions} (no expressions). */
+  private BackendOptions options(Exchange exchange) {
+    Long ms = timeoutMillis == null ? null : timeoutMillis.get(exchange);
     Duration timeout = ms != null ? Duration.ofMillis(Math.max(0, ms))
-        : Duration.ofSeconds(Math.max(0, timeoutSeconds.get(context)));
-    return new BackendOptions(timeout, followRedirects.get(context), httpVersion,
-        context instanceof Exchange e ? e.backendClientCertificate() : null, responseBodyNeeded);
+        : Duration.ofSeconds(Math.max(0, timeoutSeconds.get(exchange)));
+    return new BackendOptions(timeout, followRedirects.get(exchange), httpVersion,
+        exchange == null ? null : exchange.backendClientCertificate(), responseBodyNeeded);
   }
+
 
   private static boolean notForwarded(String name) {
     return HttpHeaders.isHopByHop(name) || HttpHeaders.isOneOf(name, COMPUTED);
