@@ -13,9 +13,13 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpExpectationFailedEvent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
@@ -34,8 +38,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs each HTTP request of a channel through a {@link Gatehouse}. Place it after {@code HttpServerCodec} and
- * {@code HttpObjectAggregator} (which bounds the request size and answers 413); one instance per channel.
+ * Runs each HTTP request of a channel through a {@link Gatehouse}. Place it right after {@code HttpServerCodec};
+ * one instance per channel. It puts each request's parts together itself, the body bounded by
+ * {@code maxRequestLength}: a longer one is answered 413, an expectation other than {@code 100-continue} 417, a
+ * malformed request 400 (and the connection closed); {@code 100 Continue} is sent when the request's turn comes. (An
+ * {@code HttpObjectAggregator} in front works too: its {@code FullHttpRequest}s are taken as they are.)
  *
  * <ul>
  *   <li>{@link #inFront}: {@code forward-request} passes the policy-modified request to the next handler of the
@@ -76,14 +83,21 @@ import java.util.function.Supplier;
 public final class GatehouseHandler extends ChannelDuplexHandler {
   /** Largest buffered response the application may write back for one {@code forward-request} in front mode. */
   public static final int DEFAULT_MAX_RESPONSE_LENGTH = 64 * 1024 * 1024;
+  /** Largest request body taken from a client (the engine holds request bodies as bytes). */
+  public static final int DEFAULT_MAX_REQUEST_LENGTH = 16 * 1024 * 1024;
 
   private final Supplier<Gatehouse> gatehouse;
   private final Backend backend;
   private final int maxResponseLength;
-  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+  private final RequestAssembler assembler;
+  private final ArrayDeque<ClientRequest> waiting = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private boolean busy;
   private boolean closed;
+  /** Reading from the socket is paused while whole requests wait for their turn. */
+  private boolean readingPaused;
+  /** A request being received expects {@code 100 Continue}, owed once the responses before it are out. */
+  private boolean continueOwed;
   private PendingForward forward;
   /** Front mode: the streamed response the application is writing, until its last part; then null. */
   private ApplicationStream writing;
@@ -95,30 +109,42 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   private SslHandler ssl;
   private String clientIp;
 
-  private GatehouseHandler(Supplier<Gatehouse> gatehouse, Backend backend, int maxResponseLength) {
+  private GatehouseHandler(Supplier<Gatehouse> gatehouse, Backend backend, int maxRequestLength,
+      int maxResponseLength) {
     this.gatehouse = Objects.requireNonNull(gatehouse, "gatehouse");
     this.backend = backend;
+    if (maxRequestLength < 0 || maxResponseLength < 0) {
+      throw new IllegalArgumentException("negative length bound");
+    }
+    this.assembler = new RequestAssembler(maxRequestLength);
     this.maxResponseLength = maxResponseLength;
   }
 
   /** In front of the application's next handler, which becomes the backend of every request. */
   public static GatehouseHandler inFront(Gatehouse gatehouse) {
     Objects.requireNonNull(gatehouse, "gatehouse");
-    return inFront(() -> gatehouse, DEFAULT_MAX_RESPONSE_LENGTH);
+    return inFront(() -> gatehouse, DEFAULT_MAX_REQUEST_LENGTH, DEFAULT_MAX_RESPONSE_LENGTH);
   }
 
   /**
-   * In front of the next handler, with the gatehouse read per request (so it can be swapped) and a bound on the
-   * application's buffered response size (larger responses fail as {@code BackendConnectionFailure}; a streamed
-   * response has no bound).
+   * In front of the next handler, with the gatehouse read per request (so it can be swapped), a bound on request
+   * bodies, and a bound on the application's buffered response size (larger responses fail as
+   * {@code BackendConnectionFailure}; a streamed response has no bound).
    */
-  public static GatehouseHandler inFront(Supplier<Gatehouse> gatehouse, int maxResponseLength) {
-    return new GatehouseHandler(gatehouse, null, maxResponseLength);
+  public static GatehouseHandler inFront(Supplier<Gatehouse> gatehouse, int maxRequestLength,
+      int maxResponseLength) {
+    return new GatehouseHandler(gatehouse, null, maxRequestLength, maxResponseLength);
   }
 
   /** A proxy: {@code forward-request} goes to {@code backend}; the gatehouse is read per request. */
   public static GatehouseHandler proxy(Supplier<Gatehouse> gatehouse, Backend backend) {
-    return new GatehouseHandler(gatehouse, Objects.requireNonNull(backend, "backend"), DEFAULT_MAX_RESPONSE_LENGTH);
+    return proxy(gatehouse, backend, DEFAULT_MAX_REQUEST_LENGTH);
+  }
+
+  /** A proxy with a bound on request bodies. */
+  public static GatehouseHandler proxy(Supplier<Gatehouse> gatehouse, Backend backend, int maxRequestLength) {
+    return new GatehouseHandler(gatehouse, Objects.requireNonNull(backend, "backend"), maxRequestLength,
+        DEFAULT_MAX_RESPONSE_LENGTH);
   }
 
   @Override
@@ -128,50 +154,85 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
 
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
-    releaseWaiting();
+    dropWaiting();
     closeStreams();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof FullHttpRequest request)) {
+    if (!(msg instanceof HttpObject part)) {
       ctx.fireChannelRead(msg);
       return;
     }
-    if (closed) {
-      request.release();
+    ClientRequest request;
+    try {
+      if (closed) {
+        return;
+      }
+      request = assembler.offer(part);
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+    if (assembler.takeExpectationFailed()) {
+      // as HttpObjectAggregator does: the decoder stops waiting for the body, the next bytes are the next request
+      ctx.pipeline().fireUserEventTriggered(HttpExpectationFailedEvent.INSTANCE);
+    }
+    if (assembler.takeContinue()) {
+      if (busy) {
+        continueOwed = true;
+      } else {
+        writeContinue();
+      }
+    }
+    if (request == null) {
       return;
     }
     if (busy) {
       waiting.add(request);
-      ctx.channel().config().setAutoRead(false);
+      if (!readingPaused) {
+        readingPaused = true;
+        ctx.channel().config().setAutoRead(false);
+      }
       return;
     }
     start(request);
   }
 
-  private void start(FullHttpRequest request) {
+  private void writeContinue() {
+    ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+        Unpooled.EMPTY_BUFFER));
+  }
+
+  private void start(ClientRequest request) {
     busy = true;
-    HttpVersion version = request.protocolVersion();
-    boolean keepAlive = HttpUtil.isKeepAlive(request);
-    boolean head = request.method().equals(HttpMethod.HEAD);
-    clientHost = request.headers().get(HttpHeaderNames.HOST);
+    HttpRequest head = request.head;
+    HttpVersion version = head.protocolVersion();
+    boolean keepAlive = HttpUtil.isKeepAlive(head);
+    if (request.refusal != null) {
+      // After a 413 or 417 the connection goes on (as after HttpObjectAggregator's): whatever the client still
+      // sends of that body is dropped, or the decoder was told not to expect it. After a 400 the decoder's state is
+      // not to be trusted.
+      boolean goOn = keepAlive && !request.refusal.equals(HttpResponseStatus.BAD_REQUEST);
+      // No body, like HttpObjectAggregator's answers: the JDK's client, told 413 instead of 100 Continue, waits
+      // forever for a response that has one.
+      FullHttpResponse refusal = new DefaultFullHttpResponse(version, request.refusal, Unpooled.EMPTY_BUFFER);
+      refusal.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+      respond(refusal, goOn);
+      return;
+    }
+    boolean headRequest = head.method().equals(HttpMethod.HEAD);
+    clientHost = head.headers().get(HttpHeaderNames.HOST);
     GatewayRequest gatewayRequest;
     try {
-      if (request.decoderResult().isFailure()) {
-        throw new IllegalArgumentException("malformed request");
-      }
       if (!connectionKnown) {
         connectionKnown = true;
         ssl = ctx.pipeline().get(SslHandler.class);
         clientIp = NettyMessages.clientIp(ctx.channel().remoteAddress());
       }
-      gatewayRequest = NettyMessages.toGatewayRequest(request, ctx.channel(), ssl, clientIp);
+      gatewayRequest = NettyMessages.toGatewayRequest(head, request.body, ctx.channel(), ssl, clientIp);
     } catch (IllegalArgumentException e) {
-      respond(NettyMessages.plain(HttpResponseStatus.BAD_REQUEST, "Bad request\n", version), false);
+      respond(NettyMessages.plain(HttpResponseStatus.BAD_REQUEST, "Bad Request\n", version), false);
       return;
-    } finally {
-      request.release();
     }
     CompletionStage<ExchangeOutcome> stage;
     try {
@@ -179,7 +240,8 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    stage.whenComplete((outcome, error) -> onEventLoop(() -> finish(outcome, error, version, keepAlive, head)));
+    stage.whenComplete((outcome, error) -> onEventLoop(() -> finish(outcome, error, version, keepAlive,
+        headRequest)));
   }
 
   private void finish(ExchangeOutcome outcome, Throwable error, HttpVersion version, boolean keepAlive,
@@ -192,7 +254,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     undecided = null;
     if (closed) {
       busy = false;
-      releaseWaiting();
+      dropWaiting();
       if (stream != null) {
         stream.close();
       }
@@ -225,7 +287,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     ChannelFuture written = ctx.writeAndFlush(response);
     if (!keepAlive) {
       closed = true;
-      releaseWaiting();
+      dropWaiting();
       written.addListener(ChannelFutureListener.CLOSE);
       return;
     }
@@ -242,7 +304,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     HttpUtil.setKeepAlive(response, keepAlive);
     if (!keepAlive) {
       closed = true;
-      releaseWaiting();
+      dropWaiting();
     }
     ctx.write(response); // if this fails, so do the parts' writes, and the stream ends unwritten
     stream.whenEnded(written -> {
@@ -262,11 +324,18 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       ctx.close();
       return;
     }
-    FullHttpRequest next = waiting.poll();
+    ClientRequest next = waiting.poll();
     if (next != null) {
       start(next);
     } else if (!closed) {
-      ctx.channel().config().setAutoRead(true);
+      if (continueOwed) {
+        continueOwed = false;
+        writeContinue();
+      }
+      if (readingPaused) {
+        readingPaused = false;
+        ctx.channel().config().setAutoRead(true);
+      }
     }
   }
 
@@ -387,7 +456,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     closed = true;
-    releaseWaiting();
+    dropWaiting();
     if (forward != null) {
       PendingForward pending = forward;
       forward = null;
@@ -417,11 +486,8 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     }
   }
 
-  private void releaseWaiting() {
-    FullHttpRequest r;
-    while ((r = waiting.poll()) != null) {
-      r.release();
-    }
+  private void dropWaiting() {
+    waiting.clear(); // they hold no buffers
   }
 
   private void onEventLoop(Runnable task) {

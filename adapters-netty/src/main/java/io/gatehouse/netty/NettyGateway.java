@@ -12,7 +12,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
@@ -60,8 +59,7 @@ public final class NettyGateway implements AutoCloseable {
               if (sslContext != null) {
                 p.addLast(sslContext.newHandler(ch.alloc()));
               }
-              p.addLast(new HttpServerCodec(), new HttpObjectAggregator(maxContentLength),
-                  GatehouseHandler.proxy(gatehouse, backend));
+              p.addLast(new HttpServerCodec(), GatehouseHandler.proxy(gatehouse, backend, maxContentLength));
             }
           })
           .bind(b.address, b.port).sync().channel();

@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -52,13 +53,14 @@ final class NettyMessages {
   private NettyMessages() {}
 
   /**
-   * The engine's view of an aggregated request: absolute URL from the scheme of the connection and the Host header,
+   * The engine's view of a client's request: absolute URL from the scheme of the connection and the Host header,
    * certificate chain from the TLS session. {@code ssl} (null without TLS) and {@code clientIp} belong to the
-   * connection and are found once per connection by the caller. Does not release {@code request}.
+   * connection and are found once per connection by the caller.
    *
    * @throws IllegalArgumentException when a header cannot be represented (the caller answers 400)
    */
-  static GatewayRequest toGatewayRequest(FullHttpRequest request, Channel channel, SslHandler ssl, String clientIp) {
+  static GatewayRequest toGatewayRequest(HttpRequest request, byte[] body, Channel channel, SslHandler ssl,
+      String clientIp) {
     String target = request.uri();
     String url;
     if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
@@ -74,8 +76,6 @@ final class NettyMessages {
     for (Map.Entry<String, String> e : request.headers()) {
       headers.add(e.getKey(), e.getValue());
     }
-    ByteBuf content = request.content();
-    byte[] body = content.isReadable() ? ByteBufUtil.getBytes(content) : null;
     return new GatewayRequest(request.method().name(), url, headers, body, clientIp, peerCertificates(ssl));
   }
 

@@ -27,7 +27,6 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -140,8 +139,7 @@ class NettyInFrontStreamingTest {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                GatehouseHandler.inFront(gatehouse), new StreamingApp());
+            ch.pipeline().addLast(new HttpServerCodec(), GatehouseHandler.inFront(gatehouse), new StreamingApp());
           }
         })
         .bind("127.0.0.1", 0).sync().channel();

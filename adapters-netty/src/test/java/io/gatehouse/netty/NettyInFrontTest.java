@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -22,7 +23,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -54,11 +54,18 @@ class NettyInFrontTest extends RealClientContract {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST),
-                GatehouseHandler.inFront(gatehouse), new App());
+            ch.pipeline().addLast(new HttpServerCodec());
+            addGatehouse(ch.pipeline(), gatehouse);
+            ch.pipeline().addLast(new App());
           }
         })
         .bind("127.0.0.1", 0).sync().channel();
+  }
+
+  /** The handler puts requests together itself; {@link NettyInFrontAggregatedTest} has an aggregator in front. */
+  void addGatehouse(ChannelPipeline pipeline, Gatehouse gatehouse) {
+    pipeline.addLast(GatehouseHandler.inFront(() -> gatehouse, MAX_REQUEST,
+        GatehouseHandler.DEFAULT_MAX_RESPONSE_LENGTH));
   }
 
   @AfterAll

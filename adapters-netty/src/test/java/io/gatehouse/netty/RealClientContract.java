@@ -1,6 +1,7 @@
 package io.gatehouse.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,6 +104,115 @@ abstract class RealClientContract {
     HttpResponse<byte[]> r = send(get("/shop/upload").POST(HttpRequest.BodyPublishers.ofByteArray(
         new byte[MAX_REQUEST + 1])));
     assertThat(r.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void expectContinueIsAnsweredOrRefused() throws Exception {
+    byte[] upload = pattern(300_000);
+    HttpResponse<byte[]> r = send(get("/shop/upload").expectContinue(true)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(upload)));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Arrays.equals(r.body(), upload)).isTrue();
+    HttpResponse<byte[]> tooLarge = send(get("/shop/upload").expectContinue(true)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[MAX_REQUEST + 1])));
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+  }
+
+  /** Whether the handler puts requests together itself (false: an {@code HttpObjectAggregator} in front does). */
+  boolean assemblesRequests() {
+    return true;
+  }
+
+  @Test
+  void tooLargeChunkedUploadIs413AndTheConnectionGoesOn() throws Exception {
+    assumeTrue(assemblesRequests(), "HttpObjectAggregator closes the connection after this 413");
+    try (Socket socket = new Socket("127.0.0.1", URI.create(url()).getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write("POST /shop/upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = new byte[65536];
+      for (int sent = 0; sent <= MAX_REQUEST; sent += chunk.length) {
+        out.write("10000\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.write(chunk);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      out.write("0\r\n\r\nGET /shop/hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(all).startsWith("HTTP/1.1 413");
+      assertThat(all.indexOf("HTTP/1.1 200")).as(all).isGreaterThan(0);
+    }
+  }
+
+  @Test
+  void unknownExpectationIs417AndMalformedRequestIs400() throws Exception {
+    assumeTrue(assemblesRequests(), "HttpObjectAggregator keeps the connection after a 417");
+    assertThat(exchangeRaw("POST /shop/upload HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 3\r\n"
+        + "Connection: close\r\n\r\nabc")).startsWith("HTTP/1.1 417");
+    assertThat(exchangeRaw("GET /shop/hello HTTP/1.1\r\nHost: x\r\nBad Name: y\r\n\r\n"))
+        .matches("(?s)HTTP/1\\.[01] 400 .*");
+    assertThat(send(get("/shop/hello")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void refusedExpectContinueLeavesTheConnectionUsable() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", URI.create(url()).getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST /shop/upload HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+          + "Content-Length: " + (MAX_REQUEST + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+      // the body is never sent; the next request follows at once on the same connection
+      socket.getOutputStream().write("GET /shop/hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      StringBuilder rest = new StringBuilder();
+      for (String line; (line = in.readLine()) != null; ) {
+        rest.append(line).append('\n');
+      }
+      assertThat(rest.toString()).contains("HTTP/1.1 200").endsWith("hello\n");
+    }
+  }
+
+  @Test
+  void continueWaitsForTheResponsesBeforeIt() throws Exception {
+    assumeTrue(assemblesRequests(), "HttpObjectAggregator answers 100 Continue at once");
+    try (Socket socket = new Socket("127.0.0.1", URI.create(url()).getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /shop/slow HTTP/1.1\r\nHost: x\r\n\r\nPOST /shop/upload HTTP/1.1\r\nHost: x\r\n"
+          + "Expect: 100-continue\r\nContent-Length: 3\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          StandardCharsets.US_ASCII));
+      StringBuilder seen = new StringBuilder();
+      for (String line; !(line = in.readLine()).contains("HTTP/1.1 100"); ) { // the 500's body has no newline
+        seen.append(line).append('\n');
+      }
+      assertThat(seen.toString()).as("the slow request's answer comes first").startsWith("HTTP/1.1 500");
+      out.write("abc".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      StringBuilder rest = new StringBuilder();
+      for (String line; (line = in.readLine()) != null; ) {
+        rest.append(line).append('\n');
+      }
+      assertThat(rest.toString()).contains("HTTP/1.1 200").endsWith("abc\n");
+    }
+  }
+
+  /** Writes {@code request} on a new connection and reads until the server closes it. */
+  String exchangeRaw(String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", URI.create(url()).getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    }
   }
 
   @Test

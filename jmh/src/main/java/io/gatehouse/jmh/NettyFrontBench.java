@@ -6,7 +6,6 @@ import io.gatehouse.netty.GatehouseHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The load benchmark's Netty server without the sockets: the request bytes {@code bench/load.sh} sends go through
- * {@code HttpServerCodec} (+ {@code HttpObjectAggregator} and {@link GatehouseHandler#inFront}) and the hello
+ * {@code HttpServerCodec} (+ {@link GatehouseHandler#inFront}) and the hello
  * handler of {@link NettyHelloServer} on an {@link EmbeddedChannel}, and the response bytes are read back. The
  * difference between {@code raw} and a pipeline is what Gatehouse adds per request on the event loop.
  */
@@ -47,8 +46,7 @@ public class NettyFrontBench {
     channel = new EmbeddedChannel();
     channel.pipeline().addLast(new HttpServerCodec());
     if (!pipeline.equals("raw")) {
-      channel.pipeline().addLast(new HttpObjectAggregator(1 << 20),
-          GatehouseHandler.inFront(LoadPipelines.gatehouse(pipeline)));
+      channel.pipeline().addLast(GatehouseHandler.inFront(LoadPipelines.gatehouse(pipeline)));
     }
     channel.pipeline().addLast(NettyHelloServer.helloHandler());
     request = ("GET " + LoadPipelines.PATH + " HTTP/1.1\r\nHost: 127.0.0.1:18180\r\n"

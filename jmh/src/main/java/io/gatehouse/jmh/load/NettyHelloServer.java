@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -31,7 +30,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Netty hello server of the load benchmark: NIO, 1 boss + 2 worker threads, {@code HttpServerCodec} and one handler
  * answering {@code 200 hello} (5 bytes). Modes: {@code raw}; {@code light} / {@code security} put
- * {@code HttpObjectAggregator} + {@link GatehouseHandler#inFront} with {@link LoadPipelines} in front of the handler.
+ * {@link GatehouseHandler#inFront} with {@link LoadPipelines} in front of the handler.
  *
  * <p>{@code java -cp benchmarks.jar io.gatehouse.jmh.load.NettyHelloServer PORT MODE [WORKERS]}
  */
@@ -56,7 +55,7 @@ public final class NettyHelloServer {
             protected void initChannel(SocketChannel ch) {
               ch.pipeline().addLast(new HttpServerCodec());
               if (gatehouse != null) {
-                ch.pipeline().addLast(new HttpObjectAggregator(1 << 20), GatehouseHandler.inFront(gatehouse));
+                ch.pipeline().addLast(GatehouseHandler.inFront(gatehouse));
               }
               ch.pipeline().addLast(new Hello());
             }
