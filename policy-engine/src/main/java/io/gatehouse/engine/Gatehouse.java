@@ -231,8 +231,11 @@ public final class Gatehouse {
   private static ExchangeOutcome outcome(Exchange exchange) {
     exchange.responseComplete();
     HttpHeaders headers = HeaderSerialization.forWire(exchange.response().headers());
-    if (exchange.corsHeaders() != null) {
-      exchange.corsHeaders().forEach(headers::set);
+    HttpHeaders cors = exchange.corsHeaders();
+    if (cors != null) {
+      for (int i = 0, n = cors.size(); i < n; i++) {
+        headers.set(cors.name(i), cors.values(i));
+      }
     }
     Body body = exchange.response().body();
     GatewayResponse response = new GatewayResponse(exchange.response().statusCode(),

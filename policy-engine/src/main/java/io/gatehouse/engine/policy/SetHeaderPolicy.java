@@ -67,10 +67,20 @@ final class SetHeaderPolicy implements Step {
     HttpHeaders headers = target == MessageTarget.REQUEST
         ? exchange.request().headers()
         : exchange.response().headers();
-    List<String> existing = headers.get(name);
-    existing = existing.isEmpty() ? null : existing;
     try {
-      headers.set(name, action.apply(existing, edit.evalValues(exchange)));
+      if (action == ExistsAction.OVERRIDE && edit.values().size() == 1) {
+        // the usual shape needs neither the current values nor a list of one value
+        String value = edit.values().get(0).get(exchange);
+        if (value != null) {
+          headers.set(name, value);
+        } else {
+          headers.set(name, List.of());
+        }
+      } else {
+        List<String> existing = headers.get(name);
+        existing = existing.isEmpty() ? null : existing;
+        headers.set(name, action.apply(existing, edit.evalValues(exchange)));
+      }
     } catch (IllegalArgumentException e) {
       throw PolicyFailure.internal(null, "InvalidHeader", "Header " + name + " cannot be set: " + e.getMessage());
     }
