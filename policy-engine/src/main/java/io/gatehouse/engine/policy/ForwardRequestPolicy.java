@@ -105,7 +105,7 @@ final class ForwardRequestPolicy implements Step {
 
   @Override
   public Flow run(Exchange exchange) {
-    String url = exchange.request().backendBase() == null ? null : exchange.request().url().toString();
+    String url = exchange.request().backendBase() == null ? null : exchange.request().backendUrl();
     if (url == null || exchange.request().targetChanged() && HttpUrl.parse(url) == null) {
       throw PolicyFailure.internal(null, "BackendConnectionFailure",
           "The backend service URL is not defined: the API has no service URL and no set-backend-service ran.");
