@@ -6,7 +6,6 @@ import io.gatehouse.xml.Section;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
  * The compiled, immutable policy of one operation (in one product context): inbound, backend, outbound and on-error.
@@ -74,7 +73,7 @@ public final class Pipeline {
   public CompletionStage<Void> run(Exchange exchange) {
     Flow main;
     try {
-      main = then(inbound.run(exchange), () -> then(backend.run(exchange), () -> outbound.run(exchange)));
+      main = runFromInbound(exchange);
     } catch (PolicyFailure failure) {
       return runOnError(exchange, failure);
     }
@@ -100,14 +99,29 @@ public final class Pipeline {
     return runOnError(exchange, failure);
   }
 
-  private static Flow then(Flow flow, Supplier<Flow> next) {
+  // Inbound, then backend, then outbound, each only when the one before continues. The next section runs at once
+  // when the one before finished synchronously (the usual case, no stage or lambda), else when its stage completes.
+
+  private Flow runFromInbound(Exchange exchange) {
+    Flow flow = inbound.run(exchange);
     if (flow == Flow.END) {
       return Flow.END;
     }
     if (!flow.isPending()) {
-      return next.get();
+      return runFromBackend(exchange);
     }
-    return Flow.later(flow.stage().thenCompose(f -> f == Flow.END ? f.stage() : next.get().stage()));
+    return Flow.later(flow.stage().thenCompose(f -> f == Flow.END ? f.stage() : runFromBackend(exchange).stage()));
+  }
+
+  private Flow runFromBackend(Exchange exchange) {
+    Flow flow = backend.run(exchange);
+    if (flow == Flow.END) {
+      return Flow.END;
+    }
+    if (!flow.isPending()) {
+      return outbound.run(exchange);
+    }
+    return Flow.later(flow.stage().thenCompose(f -> f == Flow.END ? f.stage() : outbound.run(exchange).stage()));
   }
 
   private static PolicyFailure asFailure(Throwable error) {
