@@ -151,8 +151,8 @@ public final class Gatehouse {
     }
     SubscriptionCheck.Access access;
     try {
-      access = SubscriptionCheck.resolve(op.access(), headers, original.query(), subscriptions, clock.instant(),
-          () -> realm(original, basePath, op));
+      access = SubscriptionCheck.resolve(op.access(), headers, original, basePath, op.api().path(), subscriptions,
+          clock.instant());
     } catch (PolicyFailure failure) {
       Exchange exchange = exchange(request, original, headers, match, op, null, null, backendForThisRequest);
       return finish(op.pipeline().fail(exchange, failure), exchange);
@@ -184,11 +184,6 @@ public final class Gatehouse {
       return "/";
     }
     return rawPath.charAt(basePath.length()) == '/' ? rawPath.substring(basePath.length()) : null;
-  }
-
-  /** The API's base URL on this gateway, for the {@code WWW-Authenticate} realm. */
-  private static String realm(UrlInfo u, String basePath, CompiledOperation op) {
-    return u.origin() + basePath + (op.api().path().isEmpty() ? "" : "/" + op.api().path());
   }
 
   private CompiledOperation lookup(RouteMatch match) {
