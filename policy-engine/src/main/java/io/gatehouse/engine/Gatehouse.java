@@ -162,7 +162,8 @@ public final class Gatehouse {
     Pipeline pipeline = product == null ? op.pipeline() : product.pipeline();
     Exchange exchange = exchange(request, original, headers, match, op,
         product == null ? null : product.product(), access, backendForThisRequest);
-    return finish(pipeline.run(exchange), exchange);
+    CompletionStage<Void> pending = pipeline.start(exchange);
+    return pending == null ? CompletableFuture.completedFuture(outcome(exchange)) : finish(pending, exchange);
   }
 
   private static CompletionStage<ExchangeOutcome> finish(CompletionStage<Void> run, Exchange exchange) {

@@ -71,6 +71,15 @@ public final class Pipeline {
 
   /** Runs the pipeline; the stage completes when {@code exchange.response()} is final. Never completes exceptionally. */
   public CompletionStage<Void> run(Exchange exchange) {
+    CompletionStage<Void> pending = start(exchange);
+    return pending != null ? pending : CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Like {@link #run}, except that it returns null when the response is already final on return (the usual run of
+   * synchronous statements), so the engine needs no completed stage per request.
+   */
+  public CompletionStage<Void> start(Exchange exchange) {
     Flow main;
     try {
       main = runFromInbound(exchange);
@@ -78,7 +87,7 @@ public final class Pipeline {
       return runOnError(exchange, failure);
     }
     if (!main.isPending()) {
-      return CompletableFuture.completedFuture(null);
+      return null;
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
     main.stage().whenComplete((flow, error) -> {
