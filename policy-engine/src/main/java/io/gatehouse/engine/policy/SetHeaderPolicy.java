@@ -23,10 +23,14 @@ final class SetHeaderPolicy implements Step {
 
   private final NamedValuesEdit edit;
   private final MessageTarget target;
+  /** The name when it is a constant: valid and no transport header (checked when compiling), else null. */
+  private final String constantName;
 
   private SetHeaderPolicy(NamedValuesEdit edit, MessageTarget target) {
     this.edit = edit;
     this.target = target;
+    String name = edit.name().isConstant() ? edit.name().get(null) : null;
+    this.constantName = name != null && !name.isBlank() ? name : null;
   }
 
   static Step compile(XmlElement element, CompileContext context) {
@@ -56,8 +60,8 @@ final class SetHeaderPolicy implements Step {
 
   @Override
   public Flow run(Exchange exchange) {
-    String name = edit.evalName(exchange);
-    if (HttpHeaders.isOneOf(name, TRANSPORT)) {
+    String name = constantName != null ? constantName : edit.evalName(exchange);
+    if (constantName == null && HttpHeaders.isOneOf(name, TRANSPORT)) {
       return Flow.CONTINUE;
     }
     ExistsAction action = edit.evalAction(exchange);
