@@ -1,9 +1,13 @@
 package io.gatehouse.api;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.BiConsumer;
 
 /**
@@ -13,20 +17,64 @@ import java.util.function.BiConsumer;
  * CR, LF or NUL, so a policy can never split a header. Not thread-safe; one instance belongs to one message.
  */
 public final class HttpHeaders {
-  // A list scanned with a case-insensitive compare: messages carry few headers, and a lookup then allocates nothing
-  // (no lower-cased copy of the name), which matters on the request path. Entries are immutable, so copy() shares
-  // the list and whichever instance changes first copies it (a request's headers are copied for the backend request
-  // and the response's for the client, and most of those copies are never changed).
-  private ArrayList<Entry> entries;
+  // An array scanned with a case-insensitive compare: messages carry few headers, and a lookup then allocates
+  // nothing (no lower-cased copy of the name), which matters on the request path. Entries are immutable, so copy()
+  // shares the array and whichever instance changes first copies it (a request's headers are copied for the backend
+  // request and the response's for the client, and most of those copies are never changed).
+  private Entry[] entries;
+  private int size;
   private boolean shared;
 
-  private static final class Entry {
-    final String name;
-    final List<String> values; // unmodifiable, never empty
+  private static final Entry[] NONE = new Entry[0];
 
-    Entry(String name, List<String> values) {
+  /**
+   * One header. It is itself the read-only list of its values, and a single value (the usual case) needs no array,
+   * so adding a header costs one object.
+   */
+  private static final class Entry extends AbstractList<String> implements RandomAccess {
+    final String name;
+    private final String value; // the only value, or null when there are several
+    private final String[] values; // two or more values, or null
+
+    Entry(String name, String value) {
       this.name = name;
-      this.values = values;
+      this.value = value;
+      this.values = null;
+    }
+
+    /** {@code values} is owned by the entry from now on; it holds at least one value. */
+    Entry(String name, String[] values) {
+      this.name = name;
+      this.value = values.length == 1 ? values[0] : null;
+      this.values = values.length == 1 ? null : values;
+    }
+
+    @Override
+    public String get(int index) {
+      if (values != null) {
+        return values[index];
+      }
+      Objects.checkIndex(index, 1);
+      return value;
+    }
+
+    @Override
+    public int size() {
+      return values == null ? 1 : values.length;
+    }
+
+    String first() {
+      return values == null ? value : values[0];
+    }
+
+    String[] copyValues(int extra) {
+      String[] copy = new String[size() + extra];
+      if (values == null) {
+        copy[0] = value;
+      } else {
+        System.arraycopy(values, 0, copy, 0, values.length);
+      }
+      return copy;
     }
   }
 
@@ -48,11 +96,12 @@ public final class HttpHeaders {
 
   /** Creates an empty header map. */
   public HttpHeaders() {
-    this.entries = new ArrayList<>();
+    this.entries = NONE;
   }
 
-  private HttpHeaders(ArrayList<Entry> shared) {
+  private HttpHeaders(Entry[] shared, int size) {
     this.entries = shared;
+    this.size = size;
     this.shared = true;
   }
 
@@ -62,6 +111,7 @@ public final class HttpHeaders {
       throw new IllegalArgumentException("expected name/value pairs");
     }
     HttpHeaders headers = new HttpHeaders();
+    headers.entries = new Entry[namesAndValues.length / 2];
     for (int i = 0; i < namesAndValues.length; i += 2) {
       headers.add(namesAndValues[i], namesAndValues[i + 1]);
     }
@@ -69,9 +119,9 @@ public final class HttpHeaders {
   }
 
   private int indexOf(String name) {
-    ArrayList<Entry> list = entries;
-    for (int i = 0, n = list.size(); i < n; i++) {
-      if (sameName(list.get(i).name, name)) {
+    Entry[] array = entries;
+    for (int i = 0, n = size; i < n; i++) {
+      if (sameName(array[i].name, name)) {
         return i;
       }
     }
@@ -80,13 +130,17 @@ public final class HttpHeaders {
 
   private Entry find(String name) {
     int i = indexOf(name);
-    return i < 0 ? null : entries.get(i);
+    return i < 0 ? null : entries[i];
   }
 
-  /** The list to change: this instance's own (copied first when it is shared with a copy). */
-  private ArrayList<Entry> owned() {
-    if (shared) {
-      entries = new ArrayList<>(entries);
+  /**
+   * The array to change, with room for {@code extra} more entries: this instance's own (copied first when it is
+   * shared with a copy, or grown when full). A copy leaves room for a few more: a message that changes usually
+   * gains headers.
+   */
+  private Entry[] owned(int extra) {
+    if (shared || size + extra > entries.length) {
+      entries = Arrays.copyOf(entries, size + Math.max(extra, 3));
       shared = false;
     }
     return entries;
@@ -98,12 +152,12 @@ public final class HttpHeaders {
     checkValue(value);
     int i = indexOf(name);
     if (i < 0) {
-      owned().add(new Entry(name, List.of(value)));
+      owned(1)[size++] = new Entry(name, value);
     } else {
-      Entry e = entries.get(i);
-      String[] values = e.values.toArray(new String[e.values.size() + 1]);
+      Entry e = entries[i];
+      String[] values = e.copyValues(1);
       values[values.length - 1] = value;
-      owned().set(i, new Entry(e.name, List.of(values)));
+      owned(0)[i] = new Entry(e.name, values);
     }
     return this;
   }
@@ -115,22 +169,38 @@ public final class HttpHeaders {
       remove(name);
       return this;
     }
-    for (String v : values) {
-      checkValue(v);
-    }
-    List<String> copy = List.copyOf(values); // returns an immutable list as it is
-    int i = indexOf(name);
-    if (i < 0) {
-      owned().add(new Entry(name, copy));
+    String single = values.size() == 1 ? values.get(0) : null;
+    String[] copy = single != null ? null : values.toArray(new String[0]);
+    if (single != null) {
+      checkValue(single);
     } else {
-      owned().set(i, new Entry(entries.get(i).name, copy));
+      for (String v : copy) {
+        checkValue(v);
+      }
+    }
+    int i = indexOf(name);
+    String spelling = i < 0 ? name : entries[i].name;
+    Entry e = single != null ? new Entry(spelling, single) : new Entry(spelling, copy);
+    if (i < 0) {
+      owned(1)[size++] = e;
+    } else {
+      owned(0)[i] = e;
     }
     return this;
   }
 
   /** Replaces all values of {@code name} with one value. */
   public HttpHeaders set(String name, String value) {
-    return set(name, List.of(value));
+    Objects.requireNonNull(value); // as List.of(value) did before this shortcut
+    checkName(name);
+    checkValue(value);
+    int i = indexOf(name);
+    if (i < 0) {
+      owned(1)[size++] = new Entry(name, value);
+    } else {
+      owned(0)[i] = new Entry(entries[i].name, value);
+    }
+    return this;
   }
 
   /** Removes a header; returns whether it was present. */
@@ -139,20 +209,22 @@ public final class HttpHeaders {
     if (i < 0) {
       return false;
     }
-    owned().remove(i);
+    Entry[] array = owned(0);
+    System.arraycopy(array, i + 1, array, i, size - i - 1);
+    array[--size] = null;
     return true;
   }
 
   /** All values of a header in order, or an empty list. The list is read-only. */
   public List<String> get(String name) {
     Entry e = find(name);
-    return e == null ? List.of() : e.values;
+    return e == null ? List.of() : e;
   }
 
   /** The first value of a header, or null. */
   public String first(String name) {
     Entry e = find(name);
-    return e == null ? null : e.values.get(0);
+    return e == null ? null : e.first();
   }
 
   /**
@@ -164,7 +236,7 @@ public final class HttpHeaders {
     if (e == null) {
       return null;
     }
-    return e.values.size() == 1 ? e.values.get(0) : String.join(separator, e.values);
+    return e.values == null ? e.value : String.join(separator, e.values);
   }
 
   /** Whether the header is present. */
@@ -172,38 +244,53 @@ public final class HttpHeaders {
     return indexOf(name) >= 0;
   }
 
+  /**
+   * The name of the header at {@code index} (insertion order, {@code 0 <= index < size()}), spelled as first
+   * inserted. With {@link #values(int)}, a way to visit the headers that allocates nothing.
+   */
+  public String name(int index) {
+    Objects.checkIndex(index, size);
+    return entries[index].name;
+  }
+
+  /** The read-only values of the header at {@code index} (see {@link #name(int)}). */
+  public List<String> values(int index) {
+    Objects.checkIndex(index, size);
+    return entries[index];
+  }
+
   /** Header names in insertion order, spelled as first inserted. */
   public List<String> names() {
-    List<String> names = new ArrayList<>(entries.size());
-    for (Entry e : entries) {
-      names.add(e.name);
+    List<String> names = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      names.add(entries[i].name);
     }
     return names;
   }
 
   /** Number of distinct header names. */
   public int size() {
-    return entries.size();
+    return size;
   }
 
   public boolean isEmpty() {
-    return entries.isEmpty();
+    return size == 0;
   }
 
   /** Visits every header with its read-only value list. */
   public void forEach(BiConsumer<String, List<String>> action) {
-    ArrayList<Entry> list = entries;
-    for (int i = 0, n = list.size(); i < n; i++) {
-      Entry e = list.get(i);
-      action.accept(e.name, e.values);
+    Entry[] array = entries;
+    for (int i = 0, n = size; i < n; i++) {
+      Entry e = array[i];
+      action.accept(e.name, e);
     }
   }
 
   /** A copy as an ordered map of name to values (spelling of first insertion). */
   public Map<String, List<String>> toMap() {
     Map<String, List<String>> map = new LinkedHashMap<>();
-    for (Entry e : entries) {
-      map.put(e.name, e.values);
+    for (int i = 0; i < size; i++) {
+      map.put(entries[i].name, entries[i]);
     }
     return map;
   }
@@ -214,7 +301,7 @@ public final class HttpHeaders {
    */
   public HttpHeaders copy() {
     shared = true;
-    return new HttpHeaders(entries);
+    return new HttpHeaders(entries, size);
   }
 
   /**
@@ -251,6 +338,9 @@ public final class HttpHeaders {
    * {@link String#equalsIgnoreCase}, which maps every character through the Unicode tables.
    */
   private static boolean sameName(String a, String b) {
+    if (a == b) {
+      return true; // a policy's constant name looks up the entry it created
+    }
     int n = a.length();
     if (n != b.length()) {
       return false;

@@ -110,8 +110,42 @@ class HttpHeadersTest {
           assertThat(maps.get(i).get(n)).isEqualTo(models.get(i).getOrDefault(n, java.util.List.of()));
         }
         assertThat(maps.get(i).size()).isEqualTo(models.get(i).size());
+        for (int k = 0; k < maps.get(i).size(); k++) {
+          assertThat(maps.get(i).values(k)).isEqualTo(maps.get(i).get(maps.get(i).name(k)));
+        }
       }
     }
+  }
+
+  @Test
+  void indexAccessVisitsHeadersInOrderWithReadOnlyValueLists() {
+    HttpHeaders h = HttpHeaders.of("A", "1", "B", "2", "a", "3", "C", "4");
+    h.set("b", List.of("5"));
+    h.remove("C");
+    assertThat(h.size()).isEqualTo(2);
+    assertThat(h.name(0)).isEqualTo("A");
+    assertThat(h.values(0)).isEqualTo(List.of("1", "3")).hasToString("[1, 3]");
+    assertThat(h.name(1)).isEqualTo("B");
+    assertThat(h.values(1)).isEqualTo(List.of("5")).hasSameHashCodeAs(List.of("5"));
+    assertThat(h.get("b")).isSameAs(h.values(1));
+    assertThatThrownBy(() -> h.values(0).add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> h.values(1).set(0, "x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> h.values(1).get(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> h.name(2)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> h.values(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(h.toMap()).isEqualTo(java.util.Map.of("A", List.of("1", "3"), "B", List.of("5")));
+  }
+
+  @Test
+  void setOfOneValueKeepsTheFirstSpellingAndRejectsNull() {
+    HttpHeaders h = HttpHeaders.of("X-Id", "1");
+    h.set("x-id", "2");
+    h.set("Y", List.of("3"));
+    assertThat(h.names()).containsExactly("X-Id", "Y");
+    assertThat(h.first("X-ID")).isEqualTo("2");
+    assertThatThrownBy(() -> h.set("X", (String) null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> h.set("X", java.util.Arrays.asList((String) null)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

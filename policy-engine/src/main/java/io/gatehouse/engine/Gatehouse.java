@@ -151,8 +151,8 @@ public final class Gatehouse {
     }
     SubscriptionCheck.Access access;
     try {
-      access = SubscriptionCheck.resolve(op.access(), headers, original.query(), subscriptions, clock.instant(),
-          () -> realm(original, basePath, op));
+      access = SubscriptionCheck.resolve(op.access(), headers, original, basePath, op.api().path(), subscriptions,
+          clock.instant());
     } catch (PolicyFailure failure) {
       Exchange exchange = exchange(request, original, headers, match, op, null, null, backendForThisRequest);
       return finish(op.pipeline().fail(exchange, failure), exchange);
@@ -162,7 +162,8 @@ public final class Gatehouse {
     Pipeline pipeline = product == null ? op.pipeline() : product.pipeline();
     Exchange exchange = exchange(request, original, headers, match, op,
         product == null ? null : product.product(), access, backendForThisRequest);
-    return finish(pipeline.run(exchange), exchange);
+    CompletionStage<Void> pending = pipeline.start(exchange);
+    return pending == null ? CompletableFuture.completedFuture(outcome(exchange)) : finish(pending, exchange);
   }
 
   private static CompletionStage<ExchangeOutcome> finish(CompletionStage<Void> run, Exchange exchange) {
@@ -184,11 +185,6 @@ public final class Gatehouse {
       return "/";
     }
     return rawPath.charAt(basePath.length()) == '/' ? rawPath.substring(basePath.length()) : null;
-  }
-
-  /** The API's base URL on this gateway, for the {@code WWW-Authenticate} realm. */
-  private static String realm(UrlInfo u, String basePath, CompiledOperation op) {
-    return u.origin() + basePath + (op.api().path().isEmpty() ? "" : "/" + op.api().path());
   }
 
   private CompiledOperation lookup(RouteMatch match) {
@@ -231,8 +227,11 @@ public final class Gatehouse {
   private static ExchangeOutcome outcome(Exchange exchange) {
     exchange.responseComplete();
     HttpHeaders headers = HeaderSerialization.forWire(exchange.response().headers());
-    if (exchange.corsHeaders() != null) {
-      exchange.corsHeaders().forEach(headers::set);
+    HttpHeaders cors = exchange.corsHeaders();
+    if (cors != null) {
+      for (int i = 0, n = cors.size(); i < n; i++) {
+        headers.set(cors.name(i), cors.values(i));
+      }
     }
     Body body = exchange.response().body();
     GatewayResponse response = new GatewayResponse(exchange.response().statusCode(),

@@ -3,12 +3,11 @@ package io.gatehouse.engine;
 import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.api.Subscription;
 import io.gatehouse.api.SubscriptionStore;
+import io.gatehouse.engine.context.UrlInfo;
 import io.gatehouse.engine.pipeline.PolicyFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * APIM's built-in subscription key check (spec README 9), run after routing and before inbound.
@@ -36,14 +35,15 @@ final class SubscriptionCheck {
   private SubscriptionCheck() {}
 
   /**
-   * Resolves access or throws the 401 {@link PolicyFailure} (Source {@code authorization}); {@code realm} (the API's
-   * base URL for {@code WWW-Authenticate}) is only computed when the key is missing.
+   * Resolves access or throws the 401 {@link PolicyFailure} (Source {@code authorization}). The {@code
+   * WWW-Authenticate} realm of a missing key is the API's base URL on this gateway: {@code url}'s origin, {@code
+   * basePath}, then {@code apiPath}.
    */
-  static Access resolve(ApiAccess api, HttpHeaders headers, Map<String, List<String>> query, SubscriptionStore store,
-      Instant now, Supplier<String> realm) {
+  static Access resolve(ApiAccess api, HttpHeaders headers, UrlInfo url, String basePath, String apiPath,
+      SubscriptionStore store, Instant now) {
     String key = headers.first(api.keyHeader());
     if (key == null) {
-      List<String> values = query.get(api.keyQuery());
+      List<String> values = url.query().get(api.keyQuery());
       key = values == null || values.isEmpty() ? null : values.get(0);
     }
     if (key == null || key.isEmpty()) {
@@ -53,7 +53,8 @@ final class SubscriptionCheck {
       if (!api.subscriptionRequired()) {
         return new Access(null, null, null);
       }
-      HttpHeaders challenge = HttpHeaders.of("WWW-Authenticate", "AzureApiManagementKey realm=\"" + realm.get()
+      HttpHeaders challenge = HttpHeaders.of("WWW-Authenticate", "AzureApiManagementKey realm=\""
+          + url.origin() + basePath + (apiPath.isEmpty() ? "" : "/" + apiPath)
           + "\",name=\"" + api.keyHeader() + "\",type=\"header\"");
       throw PolicyFailure.withHeaders("authorization", "SubscriptionKeyNotFound", MISSING, 401, MISSING_CLIENT,
           challenge);

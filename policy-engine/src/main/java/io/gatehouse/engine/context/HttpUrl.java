@@ -49,10 +49,10 @@ public record HttpUrl(String scheme, String host, int port, String rawPath, Stri
   private static HttpUrl parseCommon(String s) {
     String scheme;
     int i;
-    if (s.regionMatches(true, 0, "http://", 0, 7)) {
+    if (s.startsWith("http://") || s.regionMatches(true, 0, "http://", 0, 7)) { // lower case first: cheaper
       scheme = "http";
       i = 7;
-    } else if (s.regionMatches(true, 0, "https://", 0, 8)) {
+    } else if (s.startsWith("https://") || s.regionMatches(true, 0, "https://", 0, 8)) {
       scheme = "https";
       i = 8;
     } else {

@@ -47,27 +47,48 @@ public record UrlInfo(String scheme, String host, int port, String path, Map<Str
       return "";
     }
     StringBuilder sb = new StringBuilder();
+    appendQueryString(sb, query);
+    return sb.toString();
+  }
+
+  /** Appends what {@link #queryString()} gives for {@code query}. */
+  public static void appendQueryString(StringBuilder sb, Map<String, List<String>> query) {
+    boolean first = true;
     for (Map.Entry<String, List<String>> e : query.entrySet()) {
       for (String v : e.getValue()) {
-        sb.append(sb.length() == 0 ? '?' : '&').append(UrlCodec.encodeQueryComponent(e.getKey()));
+        sb.append(first ? '?' : '&').append(UrlCodec.encodeQueryComponent(e.getKey()));
+        first = false;
         if (v != null) {
           sb.append('=').append(UrlCodec.encodeQueryComponent(v));
         }
       }
     }
-    return sb.toString();
   }
 
   /** The full URL; the port is omitted when it is the scheme's default. */
   @Override
   public String toString() {
-    return origin() + path + queryString();
+    StringBuilder sb = new StringBuilder(64);
+    appendOrigin(sb, scheme, host, port);
+    sb.append(path);
+    appendQueryString(sb, query);
+    return sb.toString();
   }
 
   /** {@code scheme://host}, with {@code :port} only when it is not the scheme's default. */
   public String origin() {
+    StringBuilder sb = new StringBuilder(32);
+    appendOrigin(sb, scheme, host, port);
+    return sb.toString();
+  }
+
+  /** Appends what {@link #origin()} gives for these parts. */
+  public static void appendOrigin(StringBuilder sb, String scheme, String host, int port) {
     boolean defaultPort = ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
         && port == defaultPort(scheme);
-    return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    sb.append(scheme).append("://").append(host);
+    if (!defaultPort) {
+      sb.append(':').append(port);
+    }
   }
 }

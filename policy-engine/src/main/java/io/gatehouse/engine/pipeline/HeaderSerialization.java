@@ -23,13 +23,14 @@ public final class HeaderSerialization {
   public static HttpHeaders forWire(HttpHeaders headers, Predicate<String> excluded) {
     // The copy shares the validated entries; only headers that change are touched (usually none).
     HttpHeaders out = headers.copy();
-    headers.forEach((name, values) -> {
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      String name = headers.name(i);
       if (excluded.test(name)) {
         out.remove(name);
-      } else if (values.size() > 1 && !HttpHeaders.isOneOf(name, REPEATED)) {
-        out.set(name, String.join(",", values));
+      } else if (headers.values(i).size() > 1 && !HttpHeaders.isOneOf(name, REPEATED)) {
+        out.set(name, String.join(",", headers.values(i)));
       }
-    });
+    }
     return out;
   }
 }

@@ -20,7 +20,7 @@ public final class MutableRequest implements RequestContext {
   private final UrlInfo originalUrl;
   private URI backendBase;
   private String relativePath;
-  private final LinkedHashMap<String, List<String>> query;
+  private LinkedHashMap<String, List<String>> query; // copied from the original URL on first use
   private final HttpHeaders headers;
   private Body body;
   private final Map<String, String> matchedParameters;
@@ -37,8 +37,6 @@ public final class MutableRequest implements RequestContext {
     this.originalUrl = originalUrl;
     this.backendBase = backendBase;
     this.relativePath = relativePath;
-    this.query = new LinkedHashMap<>();
-    originalUrl.query().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
     this.headers = headers;
     this.body = body == null ? null : new Body(body, headers);
     this.matchedParameters = Map.copyOf(matchedParameters);
@@ -60,11 +58,45 @@ public final class MutableRequest implements RequestContext {
   public UrlInfo url() {
     URI base = backendBase;
     if (base == null) {
-      return new UrlInfo(originalUrl.scheme(), originalUrl.host(), originalUrl.port(), relativePath, query);
+      return new UrlInfo(originalUrl.scheme(), originalUrl.host(), originalUrl.port(), relativePath, currentQuery());
     }
     String scheme = base.getScheme();
     int port = base.getPort() != -1 ? base.getPort() : UrlInfo.defaultPort(scheme);
-    return new UrlInfo(scheme, base.getHost(), port, joinPath(base.getRawPath(), relativePath), query);
+    return new UrlInfo(scheme, base.getHost(), port, joinPath(base.getRawPath(), relativePath), currentQuery());
+  }
+
+  /**
+   * {@code url().toString()} when there is a backend base (forward-request, every request), built in one buffer
+   * without the intermediate {@link UrlInfo} and strings.
+   */
+  public String backendUrl() {
+    URI base = backendBase;
+    String scheme = base.getScheme();
+    int port = base.getPort() != -1 ? base.getPort() : UrlInfo.defaultPort(scheme);
+    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+    StringBuilder sb = new StringBuilder(48 + basePath.length() + relativePath.length());
+    UrlInfo.appendOrigin(sb, scheme, base.getHost(), port);
+    // joinPath, appended
+    int baseEnd = basePath.endsWith("/") ? basePath.length() - 1 : basePath.length();
+    if (relativePath.isEmpty()) {
+      if (baseEnd == 0) {
+        sb.append('/');
+      } else {
+        sb.append(basePath, 0, baseEnd);
+      }
+    } else {
+      sb.append(basePath, 0, baseEnd);
+      if (!relativePath.startsWith("/")) {
+        sb.append('/');
+      }
+      sb.append(relativePath);
+    }
+    UrlInfo.appendQueryString(sb, currentQuery());
+    return sb.toString();
+  }
+
+  private Map<String, List<String>> currentQuery() {
+    return query != null ? query : originalUrl.query();
   }
 
   /** Joins a base path and an operation-relative path with exactly one slash between them. */
@@ -115,6 +147,10 @@ public final class MutableRequest implements RequestContext {
 
   /** The mutable query parameters sent to the backend, in order. */
   public LinkedHashMap<String, List<String>> query() {
+    if (query == null) {
+      query = new LinkedHashMap<>();
+      originalUrl.query().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
+    }
     return query;
   }
 

@@ -8,7 +8,7 @@ import io.gatehouse.engine.context.ResponseContext;
 public final class MutableResponse implements ResponseContext {
   private int statusCode = 200;
   private String statusReason = "OK";
-  private HttpHeaders headers = new HttpHeaders();
+  private HttpHeaders headers; // created on first use: a backend response usually replaces it first
   private Body body;
 
   @Override
@@ -28,6 +28,9 @@ public final class MutableResponse implements ResponseContext {
 
   @Override
   public HttpHeaders headers() {
+    if (headers == null) {
+      headers = new HttpHeaders();
+    }
     return headers;
   }
 
@@ -38,7 +41,7 @@ public final class MutableResponse implements ResponseContext {
 
   /** Sets the body; null or empty bytes mean "no body". */
   public void setBody(byte[] bytes) {
-    this.body = bytes == null ? null : new Body(bytes, headers);
+    this.body = bytes == null ? null : new Body(bytes, headers());
   }
 
   /** Replaces everything (a backend response, a cached one, or a {@code response-variable-name} response). */

@@ -6,7 +6,6 @@ import io.gatehouse.xml.Section;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
  * The compiled, immutable policy of one operation (in one product context): inbound, backend, outbound and on-error.
@@ -72,14 +71,23 @@ public final class Pipeline {
 
   /** Runs the pipeline; the stage completes when {@code exchange.response()} is final. Never completes exceptionally. */
   public CompletionStage<Void> run(Exchange exchange) {
+    CompletionStage<Void> pending = start(exchange);
+    return pending != null ? pending : CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Like {@link #run}, except that it returns null when the response is already final on return (the usual run of
+   * synchronous statements), so the engine needs no completed stage per request.
+   */
+  public CompletionStage<Void> start(Exchange exchange) {
     Flow main;
     try {
-      main = then(inbound.run(exchange), () -> then(backend.run(exchange), () -> outbound.run(exchange)));
+      main = runFromInbound(exchange);
     } catch (PolicyFailure failure) {
       return runOnError(exchange, failure);
     }
     if (!main.isPending()) {
-      return CompletableFuture.completedFuture(null);
+      return null;
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
     main.stage().whenComplete((flow, error) -> {
@@ -100,14 +108,29 @@ public final class Pipeline {
     return runOnError(exchange, failure);
   }
 
-  private static Flow then(Flow flow, Supplier<Flow> next) {
+  // Inbound, then backend, then outbound, each only when the one before continues. The next section runs at once
+  // when the one before finished synchronously (the usual case, no stage or lambda), else when its stage completes.
+
+  private Flow runFromInbound(Exchange exchange) {
+    Flow flow = inbound.run(exchange);
     if (flow == Flow.END) {
       return Flow.END;
     }
     if (!flow.isPending()) {
-      return next.get();
+      return runFromBackend(exchange);
     }
-    return Flow.later(flow.stage().thenCompose(f -> f == Flow.END ? f.stage() : next.get().stage()));
+    return Flow.later(flow.stage().thenCompose(f -> f == Flow.END ? f.stage() : runFromBackend(exchange).stage()));
+  }
+
+  private Flow runFromBackend(Exchange exchange) {
+    Flow flow = backend.run(exchange);
+    if (flow == Flow.END) {
+      return Flow.END;
+    }
+    if (!flow.isPending()) {
+      return outbound.run(exchange);
+    }
+    return Flow.later(flow.stage().thenCompose(f -> f == Flow.END ? f.stage() : outbound.run(exchange).stage()));
   }
 
   private static PolicyFailure asFailure(Throwable error) {

@@ -14,6 +14,7 @@ import io.gatehouse.engine.pipeline.PolicyFailure;
 import io.gatehouse.engine.pipeline.Step;
 import io.gatehouse.xml.XmlElement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -105,7 +106,7 @@ final class ForwardRequestPolicy implements Step {
 
   @Override
   public Flow run(Exchange exchange) {
-    String url = exchange.request().backendBase() == null ? null : exchange.request().url().toString();
+    String url = exchange.request().backendBase() == null ? null : exchange.request().backendUrl();
     if (url == null || exchange.request().targetChanged() && HttpUrl.parse(url) == null) {
       throw PolicyFailure.internal(null, "BackendConnectionFailure",
           "The backend service URL is not defined: the API has no service URL and no set-backend-service ran.");
@@ -124,6 +125,16 @@ final class ForwardRequestPolicy implements Step {
     } catch (RuntimeException e) {
       throw connectionFailure(e);
     }
+    if (sent instanceof CompletableFuture<BackendResponse> done && done.isDone()
+        && !done.isCompletedExceptionally()) {
+      // An in-process backend answered at once: take the answer here rather than through another stage, with the
+      // outcome sent.handle(...) would have had.
+      try {
+        return answer(exchange, done.join());
+      } catch (Throwable t) {
+        return Flow.later(CompletableFuture.failedFuture(t));
+      }
+    }
     return Flow.later(sent.handle((response, error) -> {
       if (error != null) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
@@ -132,20 +143,25 @@ final class ForwardRequestPolicy implements Step {
             ? PolicyFailure.internal(null, "Timeout", "Request to the backend service timed out")
             : connectionFailure(cause);
       }
-      if (response.streamed() != null) {
-        exchange.response().replaceWithStreamed(response.status(), response.reason(), response.headers().copy(),
-            response.streamed());
-      } else {
-        exchange.response().replaceWith(response.status(), response.reason(), response.headers().copy(),
-            response.body());
-      }
-      if (failOnErrorStatus && response.status() >= 400 && response.status() <= 599) {
-        throw PolicyFailure.of(null, "BackendResponseError",
-            "The backend responded with status code " + response.status() + ".", response.status(),
-            "Backend responded with an error");
-      }
-      return Flow.CONTINUE;
+      return answer(exchange, response);
     }));
+  }
+
+  /** Makes the backend's answer {@code context.Response}. */
+  private Flow answer(Exchange exchange, BackendResponse response) {
+    if (response.streamed() != null) {
+      exchange.response().replaceWithStreamed(response.status(), response.reason(), response.headers().copy(),
+          response.streamed());
+    } else {
+      exchange.response().replaceWith(response.status(), response.reason(), response.headers().copy(),
+          response.body());
+    }
+    if (failOnErrorStatus && response.status() >= 400 && response.status() <= 599) {
+      throw PolicyFailure.of(null, "BackendResponseError",
+          "The backend responded with status code " + response.status() + ".", response.status(),
+          "Backend responded with an error");
+    }
+    return Flow.CONTINUE;
   }
 
   private static PolicyFailure connectionFailure(Throwable cause) {

@@ -23,10 +23,14 @@ final class SetHeaderPolicy implements Step {
 
   private final NamedValuesEdit edit;
   private final MessageTarget target;
+  /** The name when it is a constant: valid and no transport header (checked when compiling), else null. */
+  private final String constantName;
 
   private SetHeaderPolicy(NamedValuesEdit edit, MessageTarget target) {
     this.edit = edit;
     this.target = target;
+    String name = edit.name().isConstant() ? edit.name().get(null) : null;
+    this.constantName = name != null && !name.isBlank() ? name : null;
   }
 
   static Step compile(XmlElement element, CompileContext context) {
@@ -56,8 +60,8 @@ final class SetHeaderPolicy implements Step {
 
   @Override
   public Flow run(Exchange exchange) {
-    String name = edit.evalName(exchange);
-    if (HttpHeaders.isOneOf(name, TRANSPORT)) {
+    String name = constantName != null ? constantName : edit.evalName(exchange);
+    if (constantName == null && HttpHeaders.isOneOf(name, TRANSPORT)) {
       return Flow.CONTINUE;
     }
     ExistsAction action = edit.evalAction(exchange);
@@ -67,10 +71,20 @@ final class SetHeaderPolicy implements Step {
     HttpHeaders headers = target == MessageTarget.REQUEST
         ? exchange.request().headers()
         : exchange.response().headers();
-    List<String> existing = headers.get(name);
-    existing = existing.isEmpty() ? null : existing;
     try {
-      headers.set(name, action.apply(existing, edit.evalValues(exchange)));
+      if (action == ExistsAction.OVERRIDE && edit.values().size() == 1) {
+        // the usual shape needs neither the current values nor a list of one value
+        String value = edit.values().get(0).get(exchange);
+        if (value != null) {
+          headers.set(name, value);
+        } else {
+          headers.set(name, List.of());
+        }
+      } else {
+        List<String> existing = headers.get(name);
+        existing = existing.isEmpty() ? null : existing;
+        headers.set(name, action.apply(existing, edit.evalValues(exchange)));
+      }
     } catch (IllegalArgumentException e) {
       throw PolicyFailure.internal(null, "InvalidHeader", "Header " + name + " cannot be set: " + e.getMessage());
     }

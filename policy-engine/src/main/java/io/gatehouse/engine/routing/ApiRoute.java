@@ -26,7 +26,7 @@ final class ApiRoute {
   record CompiledOperation(OperationDefinition definition, UrlTemplate template) {}
 
   final ApiDefinition api;
-  final List<String> prefix;
+  final List<String> prefix; // lower-cased
   final VersionCondition condition;
   final int order;
   private final List<CompiledOperation> operations;
@@ -46,11 +46,11 @@ final class ApiRoute {
   }
 
   boolean selects(RequestTarget request, HttpHeaders headers) {
-    if (request.raw.size() < prefix.size()) {
+    if (request.segmentCount() < prefix.size()) {
       return false;
     }
     for (int i = 0; i < prefix.size(); i++) {
-      if (!request.lowerDecoded.get(i).equals(prefix.get(i))) {
+      if (!request.segmentEquals(i, prefix.get(i))) {
         return false;
       }
     }
@@ -65,7 +65,7 @@ final class ApiRoute {
       if (!op.definition().method().equalsIgnoreCase(method)) {
         continue;
       }
-      Map<String, String> params = new LinkedHashMap<>();
+      Map<String, String> params = op.template().hasParameters() ? new LinkedHashMap<>() : Map.of();
       if (!op.template().match(request, prefix.size(), params)) {
         continue;
       }

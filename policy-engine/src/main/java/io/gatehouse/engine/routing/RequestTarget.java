@@ -7,39 +7,100 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A request path split once into raw and decoded segments, plus the decoded query. */
+/**
+ * A request path seen as segments (the parts between {@code /}, without the leading one), plus the decoded query.
+ *
+ * <p>Routing runs on every request, so the path is not split into strings: only the separators' positions are
+ * recorded, a literal is compared in place (ASCII case-insensitively when the segment has neither escapes nor
+ * non-ASCII characters, which then decode and lower-case to themselves), and a segment is decoded only when a
+ * parameter takes its value. The query is parsed on first use (version conditions, query templates).
+ */
 final class RequestTarget {
-  final List<String> raw;
-  final List<String> decoded;
-  final List<String> lowerDecoded;
-  final Map<String, List<String>> query;
+  private final String path;
+  // segment i is path[separators[i] + 1, separators[i + 1]); separators[0] is -1 when the path has no leading /
+  private final int[] separators;
+  private final String rawQuery;
+  private Map<String, List<String>> query;
 
   RequestTarget(String rawPath, String rawQuery) {
-    raw = split(rawPath == null ? "" : rawPath);
-    decoded = new ArrayList<>(raw.size());
-    lowerDecoded = new ArrayList<>(raw.size());
-    for (String segment : raw) {
-      String d = UrlCodec.decode(segment, false);
-      decoded.add(d);
-      lowerDecoded.add(d.toLowerCase(Locale.ROOT));
-    }
-    query = parseQuery(rawQuery);
+    this.path = rawPath == null ? "" : rawPath;
+    this.separators = separators(path);
+    this.rawQuery = rawQuery;
   }
 
-  /** Segments of the path without the leading {@code /}; {@code "/"} and {@code ""} have none. */
-  private static List<String> split(String path) {
-    List<String> segments = new ArrayList<>();
+  /** Separator positions; {@code "/"} and {@code ""} have no segment (a single {@code -1} or {@code 0}). */
+  private static int[] separators(String path) {
     if (path.isEmpty() || path.equals("/")) {
-      return segments;
+      return new int[] {0};
     }
-    int start = path.startsWith("/") ? 1 : 0;
-    for (int i = start; i <= path.length(); i++) {
-      if (i == path.length() || path.charAt(i) == '/') {
-        segments.add(path.substring(start, i));
-        start = i + 1;
+    int first = path.charAt(0) == '/' ? 0 : -1;
+    int count = 1;
+    for (int i = first + 1; i < path.length(); i++) {
+      if (path.charAt(i) == '/') {
+        count++;
       }
     }
-    return segments;
+    int[] positions = new int[count + 1];
+    positions[0] = first;
+    int k = 1;
+    for (int i = first + 1; i < path.length(); i++) {
+      if (path.charAt(i) == '/') {
+        positions[k++] = i;
+      }
+    }
+    positions[count] = path.length();
+    return positions;
+  }
+
+  /** Number of segments. */
+  int segmentCount() {
+    return separators.length - 1;
+  }
+
+  /**
+   * Whether segment {@code i}, percent-decoded and lower-cased ({@link Locale#ROOT}), equals {@code lowerCase}.
+   */
+  boolean segmentEquals(int i, String lowerCase) {
+    int start = separators[i] + 1;
+    int end = separators[i + 1];
+    for (int k = start; k < end; k++) {
+      char c = path.charAt(k);
+      if (c == '%' || c >= 0x80) {
+        return UrlCodec.decode(path.substring(start, end), false).toLowerCase(Locale.ROOT).equals(lowerCase);
+      }
+    }
+    if (end - start != lowerCase.length()) {
+      return false;
+    }
+    for (int k = start; k < end; k++) {
+      char c = path.charAt(k);
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != lowerCase.charAt(k - start)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether segment {@code i} is empty. */
+  boolean segmentEmpty(int i) {
+    return separators[i] + 1 == separators[i + 1];
+  }
+
+  /** Segment {@code i}, percent-decoded. */
+  String decoded(int i) {
+    return UrlCodec.decode(path.substring(separators[i] + 1, separators[i + 1]), false);
+  }
+
+  /** The first value of a query parameter (names case-sensitive), or null. */
+  String queryValue(String name) {
+    if (query == null) {
+      query = parseQuery(rawQuery);
+    }
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   private static Map<String, List<String>> parseQuery(String rawQuery) {
@@ -59,22 +120,18 @@ final class RequestTarget {
     return query;
   }
 
-  /** The first value of a query parameter (names case-sensitive), or null. */
-  String queryValue(String name) {
-    List<String> values = query.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
   /** The raw path from segment {@code from} on, with its leading {@code /}; empty when nothing is left. */
   String rawPathFrom(int from) {
-    if (from >= raw.size()) {
+    if (from >= segmentCount()) {
       return "";
     }
-    return "/" + String.join("/", raw.subList(from, raw.size()));
+    int separator = separators[from];
+    return separator < 0 ? "/" + path : path.substring(separator);
   }
 
   /** Segment count used for operation matching: one trailing empty segment ({@code /items/}) is ignored. */
   int matchLength() {
-    return !raw.isEmpty() && raw.get(raw.size() - 1).isEmpty() ? raw.size() - 1 : raw.size();
+    int n = segmentCount();
+    return n > 0 && segmentEmpty(n - 1) ? n - 1 : n;
   }
 }

@@ -28,6 +28,7 @@ final class UrlTemplate {
   private final List<Segment> segments = new ArrayList<>();
   private final List<QueryPart> queryParts = new ArrayList<>();
   private final boolean wildcard;
+  private final boolean hasParameters;
 
   UrlTemplate(String template) {
     int q = template.indexOf('?');
@@ -58,6 +59,13 @@ final class UrlTemplate {
             isParam ? null : value));
       }
     }
+    hasParameters = segments.stream().anyMatch(s -> s.kind() != Kind.LITERAL)
+        || queryParts.stream().anyMatch(p -> p.param() != null);
+  }
+
+  /** Whether a match binds parameters (else {@link #match} never writes to its map). */
+  boolean hasParameters() {
+    return hasParameters;
   }
 
   private static Segment compile(String text) {
@@ -102,21 +110,20 @@ final class UrlTemplate {
     }
     for (int i = 0; i < segments.size(); i++) {
       Segment s = segments.get(i);
-      String decoded = request.decoded.get(from + i);
       switch (s.kind()) {
         case LITERAL -> {
-          if (!request.lowerDecoded.get(from + i).equals(s.literal())) {
+          if (!request.segmentEquals(from + i, s.literal())) {
             return false;
           }
         }
         case PARAM -> {
-          if (decoded.isEmpty()) {
+          if (request.segmentEmpty(from + i)) {
             return false;
           }
-          out.put(s.param(), decoded);
+          out.put(s.param(), request.decoded(from + i));
         }
         case MIXED -> {
-          Matcher m = s.pattern().matcher(decoded);
+          Matcher m = s.pattern().matcher(request.decoded(from + i));
           if (!m.matches()) {
             return false;
           }
@@ -127,7 +134,8 @@ final class UrlTemplate {
         default -> throw new IllegalStateException();
       }
     }
-    for (QueryPart part : queryParts) {
+    for (int i = 0; i < queryParts.size(); i++) {
+      QueryPart part = queryParts.get(i);
       String value = request.queryValue(part.name());
       if (value == null || (part.literal() != null && !part.literal().equals(value))) {
         return false;

@@ -3,57 +3,111 @@ package io.gatehouse.engine.subscription;
 import io.gatehouse.api.Subscription;
 import io.gatehouse.api.SubscriptionStore;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An immutable {@link SubscriptionStore} over a list of subscriptions. Keys are indexed by their SHA-256 digest, so
  * a lookup never compares a presented key with a stored one character by character (no timing oracle), and the
  * store holds no map keyed by the secrets themselves.
+ *
+ * <p>The index is an open-addressing table of digests (a SHA-256 digest is uniformly distributed, so its first
+ * bytes are a good hash): a lookup digests the key into a per-thread buffer and probes the table, allocating
+ * nothing but the key's bytes.
  */
 public final class InMemorySubscriptionStore implements SubscriptionStore {
-  // MessageDigest.getInstance looks the provider up on every call; a digest per thread is reset after each use
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
-  });
+  private static final int DIGEST_LENGTH = 32;
 
-  private final Map<String, Subscription> byDigest;
+  /**
+   * A thread's SHA-256 and the buffer its digests are written to. Used only within one call of
+   * {@link #findByKey} on that thread (nothing is kept between calls), and each digest resets the engine.
+   */
+  private static final class Sha256 {
+    final MessageDigest digest;
+    final byte[] out = new byte[DIGEST_LENGTH];
 
-  public InMemorySubscriptionStore(List<Subscription> subscriptions) {
-    Map<String, Subscription> map = new HashMap<>();
-    for (Subscription s : subscriptions) {
-      put(map, s.primaryKey(), s);
-      if (s.secondaryKey() != null) {
-        put(map, s.secondaryKey(), s);
+    Sha256() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required by every Java platform", e);
       }
     }
-    this.byDigest = Map.copyOf(map);
+
+    /** The digest of {@code key} in {@link #out} (valid until the next call on this thread). */
+    byte[] of(String key) {
+      digest.update(key.getBytes(StandardCharsets.UTF_8));
+      try {
+        digest.digest(out, 0, DIGEST_LENGTH);
+      } catch (DigestException e) {
+        throw new IllegalStateException(e); // the buffer always has room for a SHA-256 digest
+      }
+      return out;
+    }
   }
 
-  private static void put(Map<String, Subscription> map, String key, Subscription s) {
+  // MessageDigest.getInstance looks the provider up on every call
+  private static final ThreadLocal<Sha256> SHA_256 = ThreadLocal.withInitial(Sha256::new);
+
+  // slot i holds digests[i] and its subscription; null digests are empty slots; at most half full
+  private final byte[][] digests;
+  private final Subscription[] subscriptions;
+
+  public InMemorySubscriptionStore(List<Subscription> subscriptions) {
+    int keys = 0;
+    for (Subscription s : subscriptions) {
+      keys += s.secondaryKey() != null ? 2 : 1;
+    }
+    int capacity = 2;
+    while (capacity < 2 * keys) {
+      capacity *= 2;
+    }
+    this.digests = new byte[capacity][];
+    this.subscriptions = new Subscription[capacity];
+    Sha256 sha256 = new Sha256();
+    for (Subscription s : subscriptions) {
+      put(sha256, s.primaryKey(), s);
+      if (s.secondaryKey() != null) {
+        put(sha256, s.secondaryKey(), s);
+      }
+    }
+  }
+
+  private void put(Sha256 sha256, String key, Subscription s) {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("subscription " + s.id() + " has an empty key");
     }
-    Subscription previous = map.put(digest(key), s);
+    byte[] digest = sha256.of(key).clone();
+    int slot = slot(digest);
+    while (digests[slot] != null && !MessageDigest.isEqual(digests[slot], digest)) {
+      slot = (slot + 1) & (digests.length - 1);
+    }
+    Subscription previous = subscriptions[slot];
     if (previous != null && !previous.id().equals(s.id())) {
       throw new IllegalArgumentException("subscriptions " + previous.id() + " and " + s.id() + " share a key");
     }
+    digests[slot] = digest;
+    subscriptions[slot] = s;
   }
 
   @Override
   public Subscription findByKey(String key) {
-    return key == null || key.isEmpty() ? null : byDigest.get(digest(key));
+    if (key == null || key.isEmpty()) {
+      return null;
+    }
+    byte[] digest = SHA_256.get().of(key);
+    for (int slot = slot(digest); digests[slot] != null; slot = (slot + 1) & (digests.length - 1)) {
+      if (MessageDigest.isEqual(digests[slot], digest)) {
+        return subscriptions[slot];
+      }
+    }
+    return null;
   }
 
-  /** The key's SHA-256 as a 32-character string, one character per byte (a map key, never shown). */
-  static String digest(String key) {
-    return new String(SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1);
+  private int slot(byte[] digest) {
+    int hash = (digest[0] & 0xff) << 24 | (digest[1] & 0xff) << 16 | (digest[2] & 0xff) << 8 | (digest[3] & 0xff);
+    return hash & (digests.length - 1);
   }
 }

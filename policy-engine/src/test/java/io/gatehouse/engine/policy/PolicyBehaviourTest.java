@@ -271,6 +271,29 @@ class PolicyBehaviourTest {
   }
 
   @Test
+  void anAnswerHandledAtOnceFailsLikeOneHandledLater() {
+    for (boolean async : new boolean[] {false, true}) {
+      PolicyKit.Call call = new PolicyKit.Call();
+      BackendResponse unavailable = new BackendResponse(503, "Unavailable", new HttpHeaders(), null);
+      call.backend = (request, options) -> async ? CompletableFuture.supplyAsync(() -> unavailable)
+          : CompletableFuture.completedFuture(unavailable);
+      Exchange failed = call.run(compile(doc("", "<forward-request fail-on-error-status-code=\"true\" />", "",
+          "")));
+      assertThat(failed.lastError().reason()).isEqualTo("BackendResponseError");
+      assertThat(failed.lastError().section()).isEqualTo("backend");
+      assertThat(failed.response().statusCode()).isEqualTo(503);
+
+      call.backend = (request, options) -> async ? CompletableFuture.supplyAsync(() -> null)
+          : CompletableFuture.completedFuture(null);
+      Exchange broken = call.run(compile(doc("", FORWARD, "", "")));
+      assertThat(broken.lastError().reason()).isEqualTo("InternalError");
+      assertThat(broken.lastError().message()).contains("NullPointerException");
+      assertThat(broken.lastError().section()).isEqualTo("backend");
+      assertThat(broken.response().statusCode()).isEqualTo(500);
+    }
+  }
+
+  @Test
   void outboundSeesTheBackendResponseAndAsyncBackendsWork() {
     PolicyKit.Call call = new PolicyKit.Call();
     call.backend = (request, options) -> CompletableFuture.supplyAsync(() -> new BackendResponse(200, "OK",
