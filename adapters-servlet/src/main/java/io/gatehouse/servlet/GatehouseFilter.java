@@ -191,8 +191,7 @@ public final class GatehouseFilter implements Filter {
     ResponseHandover handover = new ResponseHandover(req, call.res());
     ApplicationBackend backend = new ApplicationBackend(req, call.res(), call.chain(), call.path(), threads,
         handover);
-    CompletableFuture<ExchangeOutcome> outcome = backend.runInline(
-        () -> gatehouse.execute(gatewayRequest, backend, basePath(req)));
+    CompletableFuture<ExchangeOutcome> outcome = backend.runInline(gatehouse, gatewayRequest, basePath(req));
     if (outcome.isDone()) {
       finish(call, outcome, threads, handover);
       return;
