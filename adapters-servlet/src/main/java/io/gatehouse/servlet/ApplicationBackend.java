@@ -5,7 +5,9 @@ import io.gatehouse.api.BackendException;
 import io.gatehouse.api.BackendOptions;
 import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
+import io.gatehouse.api.GatewayRequest;
 import io.gatehouse.engine.ExchangeOutcome;
+import io.gatehouse.engine.Gatehouse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,9 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The backend of one request behind {@link GatehouseFilter}: {@code forward-request} calls the wrapped application.
@@ -56,11 +56,11 @@ final class ApplicationBackend implements Backend {
   }
 
   /** Runs the engine on this (container) thread, letting the application be called on it directly. */
-  CompletableFuture<ExchangeOutcome> runInline(Supplier<CompletionStage<ExchangeOutcome>> engine) {
+  CompletableFuture<ExchangeOutcome> runInline(Gatehouse gatehouse, GatewayRequest request, String basePath) {
     inlineThread = Thread.currentThread();
     CompletableFuture<ExchangeOutcome> outcome;
     try {
-      outcome = engine.get().toCompletableFuture();
+      outcome = gatehouse.execute(request, this, basePath).toCompletableFuture();
     } finally {
       inlineThread = null;
     }
@@ -75,8 +75,7 @@ final class ApplicationBackend implements Backend {
 
   @Override
   public CompletionStage<BackendResponse> send(BackendRequest request, BackendOptions options) {
-    CompletableFuture<BackendResponse> result = new CompletableFuture<>();
-    Runnable call = () -> callApplication(request, options, result);
+    Call call = new Call(request, options);
     if (Thread.currentThread() != inlineThread) {
       threads.execute(call);
     } else if (options.responseBodyNeeded()) {
@@ -84,21 +83,54 @@ final class ApplicationBackend implements Backend {
     } else {
       deferred = call;
     }
-    return result;
+    return call.result;
   }
 
-  private void callApplication(BackendRequest backendRequest, BackendOptions options,
-      CompletableFuture<BackendResponse> result) {
+  /**
+   * One call of the application, in one object: the task that runs it, and the callbacks of its response (the
+   * commit point of a streamed body, the end of an asynchronous answer).
+   */
+  private final class Call implements Runnable, Consumer<BackendResponse> {
+    final BackendRequest request;
+    final BackendOptions options;
+    final CompletableFuture<BackendResponse> result = new CompletableFuture<>();
+    ApplicationResponse response;
+    volatile boolean synchronousPart = true;
+
+    Call(BackendRequest request, BackendOptions options) {
+      this.request = request;
+      this.options = options;
+    }
+
+    @Override
+    public void run() {
+      callApplication(this);
+    }
+
+    /** The application reached the commit point of a streamed body. */
+    @Override
+    public void accept(BackendResponse streamed) {
+      streamed(streamed, result, synchronousPart);
+    }
+
+    /** The application completed its asynchronous context. */
+    void completed() {
+      finished(response, result);
+    }
+  }
+
+  private void callApplication(Call call) {
+    BackendRequest backendRequest = call.request;
+    BackendOptions options = call.options;
+    CompletableFuture<BackendResponse> result = call.result;
     String path = backendRequest.rawPath();
     String query = backendRequest.rawQuery();
-    AtomicBoolean synchronousPart = new AtomicBoolean(true);
-    Consumer<BackendResponse> onStreamed = options.responseBodyNeeded() ? null
-        : streamed -> streamed(streamed, result, synchronousPart.get());
     ApplicationResponse response = new ApplicationResponse(originalResponse,
-        original.getServletContext().getResponseCharacterEncoding(), threads, onStreamed);
+        original.getServletContext().getResponseCharacterEncoding(), threads,
+        options.responseBodyNeeded() ? null : call);
+    call.response = response;
     ApplicationRequest request = new ApplicationRequest(original, backendRequest.method(), path, query,
-        backendRequest.headers(), backendRequest.body(), threads, options.timeout().toMillis(),
-        () -> finished(response, result));
+        backendRequest.headers(), backendRequest.body(), threads, options.timeout().toMillis(), call::completed);
     request.setResponse(response);
     try {
       if (path.equals(originalPath)) {
@@ -112,7 +144,7 @@ final class ApplicationBackend implements Backend {
         dispatcher.forward(request, response);
       }
     } catch (Exception e) {
-      synchronousPart.set(false);
+      call.synchronousPart = false;
       response.abandon();
       if (!result.completeExceptionally(new BackendException(BackendException.Kind.CONNECTION_FAILURE,
           "the application failed: " + e, e))) {
@@ -120,7 +152,7 @@ final class ApplicationBackend implements Backend {
       }
       return;
     }
-    synchronousPart.set(false);
+    call.synchronousPart = false;
     ApplicationAsyncContext async = request.applicationAsyncContext();
     if (async == null) {
       finished(response, result);

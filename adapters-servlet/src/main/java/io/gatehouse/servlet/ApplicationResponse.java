@@ -91,11 +91,9 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
     if (w != null) {
       w.drain();
     }
-    if (body.streamedBody() != null) {
-      return null;
-    }
     synchronized (this) {
-      return new BackendResponse(status, "", headers.copy(), body.toByteArray());
+      byte[] captured = body.captured();
+      return captured == null ? null : new BackendResponse(status, "", headers.copy(), captured);
     }
   }
 

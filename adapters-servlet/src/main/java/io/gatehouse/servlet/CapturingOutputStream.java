@@ -27,6 +27,7 @@ final class CapturingOutputStream extends ServletOutputStream {
   // and start with a 32-byte array most small bodies do not need).
   private byte[] buffer = EMPTY;
   private int count;
+  private boolean handedOver; // buffer is also the captured body's: copied before it changes
   private final Executor listenerThreads;
   private final Consumer<StreamedApplicationBody> onCommit;
   private boolean windowOpen;
@@ -107,13 +108,19 @@ final class CapturingOutputStream extends ServletOutputStream {
     windowOpen = false;
   }
 
-  /** The body handed over at the commit point, or null while everything is kept. */
-  synchronized StreamedApplicationBody streamedBody() {
-    return streamed;
-  }
-
-  synchronized byte[] toByteArray() {
-    return Arrays.copyOf(buffer, count);
+  /**
+   * What was kept, or null when the body was handed over as a stream. An array filled exactly (a body written at
+   * once, the common case) is returned as it is, without a copy; this stream then copies it before changing it.
+   */
+  synchronized byte[] captured() {
+    if (streamed != null) {
+      return null;
+    }
+    if (count < buffer.length) {
+      return Arrays.copyOf(buffer, count);
+    }
+    handedOver = true;
+    return buffer;
   }
 
   synchronized void reset() {
@@ -129,6 +136,10 @@ final class CapturingOutputStream extends ServletOutputStream {
     }
     if (needed > buffer.length) {
       buffer = Arrays.copyOf(buffer, (int) Math.max(needed, Math.min(2L * buffer.length, Integer.MAX_VALUE - 8)));
+      handedOver = false;
+    } else if (handedOver) {
+      buffer = buffer.clone();
+      handedOver = false;
     }
     System.arraycopy(b, off, buffer, count, len);
     count = needed;

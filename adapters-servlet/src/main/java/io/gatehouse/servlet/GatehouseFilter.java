@@ -66,6 +66,7 @@ public final class GatehouseFilter implements Filter {
   private UnmatchedRequests unmatchedRequests = UnmatchedRequests.PASS_TO_APPLICATION;
   private TrustedProxies trustedProxies = TrustedProxies.NONE;
   private long maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+  private volatile Origin lastOrigin = Origin.NONE;
 
   /** For containers that instantiate filters ({@code web.xml}); configured by init parameters. */
   public GatehouseFilter() {}
@@ -190,8 +191,7 @@ public final class GatehouseFilter implements Filter {
     ResponseHandover handover = new ResponseHandover(req, call.res());
     ApplicationBackend backend = new ApplicationBackend(req, call.res(), call.chain(), call.path(), threads,
         handover);
-    CompletableFuture<ExchangeOutcome> outcome = backend.runInline(
-        () -> gatehouse.execute(gatewayRequest, backend, basePath(req)));
+    CompletableFuture<ExchangeOutcome> outcome = backend.runInline(gatehouse, gatewayRequest, basePath(req));
     if (outcome.isDone()) {
       finish(call, outcome, threads, handover);
       return;
@@ -354,14 +354,34 @@ public final class GatehouseFilter implements Filter {
    * The URL as the client sent it (context path and URL prefix included, so OriginalUrl and the realm show them);
    * the engine routes below {@code contextPath + urlPrefix}.
    */
-  private static String clientUrl(HttpServletRequest req) {
+  private String clientUrl(HttpServletRequest req) {
+    String scheme = req.getScheme();
     String host = req.getServerName();
-    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-      host = "[" + host + "]";
+    int port = req.getServerPort();
+    Origin origin = lastOrigin;
+    if (!origin.is(scheme, host, port)) {
+      origin = Origin.of(scheme, host, port);
+      lastOrigin = origin;
     }
     String query = req.getQueryString();
-    return query == null ? req.getScheme() + "://" + host + ":" + req.getServerPort() + req.getRequestURI()
-        : req.getScheme() + "://" + host + ":" + req.getServerPort() + req.getRequestURI() + "?" + query;
+    return query == null ? origin.text() + req.getRequestURI() : origin.text() + req.getRequestURI() + "?" + query;
+  }
+
+  /**
+   * {@code scheme://host:port} of a client URL, kept from one request to the next: a server answers under few
+   * names, so the text is built again only when they change.
+   */
+  private record Origin(String scheme, String host, int port, String text) {
+    static final Origin NONE = new Origin("", "", -1, "");
+
+    static Origin of(String scheme, String host, int port) {
+      String bracketed = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+      return new Origin(scheme, host, port, scheme + "://" + bracketed + ":" + port);
+    }
+
+    boolean is(String scheme, String host, int port) {
+      return this.port == port && this.host.equals(host) && this.scheme.equals(scheme);
+    }
   }
 
   /** The client's headers, read straight from the container's enumerations (no intermediate lists). */

@@ -20,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
 final class ResponseHandover {
   private final HttpServletRequest req;
   private final HttpServletResponse res;
-  private final CompletableFuture<ExchangeOutcome> outcome = new CompletableFuture<>();
+  // The engine's outcome once known (guarded by this); a waiter asking before then gets a future of its own.
+  private CompletableFuture<ExchangeOutcome> outcome;
+  private CompletableFuture<ExchangeOutcome> waiting;
   private StreamedApplicationBody streamed;
   private boolean decided;
   private boolean passingThrough;
@@ -35,17 +37,20 @@ final class ResponseHandover {
 
   /** The engine's outcome for this request, as soon as it is known. */
   void outcome(CompletableFuture<ExchangeOutcome> engine) {
-    if (engine.isDone() && !engine.isCompletedExceptionally()) {
-      outcome.complete(engine.join()); // the common, synchronous case: no callback to register
-      return;
+    CompletableFuture<ExchangeOutcome> waiter;
+    synchronized (this) {
+      outcome = engine;
+      waiter = waiting;
     }
-    engine.whenComplete((o, e) -> {
-      if (e == null) {
-        outcome.complete(o);
-      } else {
-        outcome.completeExceptionally(e);
-      }
-    });
+    if (waiter != null) {
+      engine.whenComplete((o, e) -> {
+        if (e == null) {
+          waiter.complete(o);
+        } else {
+          waiter.completeExceptionally(e);
+        }
+      });
+    }
   }
 
   /** The application's body streams from now on; call before {@code forward-request} gets the response. */
@@ -71,7 +76,14 @@ final class ResponseHandover {
    * application's synchronous part, while the request's own thread is inside the application.
    */
   void decideWhenKnown() {
-    decide(outcome.join());
+    CompletableFuture<ExchangeOutcome> known;
+    synchronized (this) {
+      if (outcome == null && waiting == null) {
+        waiting = new CompletableFuture<>(); // the engine has not returned yet (the application runs elsewhere)
+      }
+      known = outcome != null ? outcome : waiting;
+    }
+    decide(known.join());
   }
 
   /** Writes the outcome to the client and passes the application's later bytes through or drops them. Once. */

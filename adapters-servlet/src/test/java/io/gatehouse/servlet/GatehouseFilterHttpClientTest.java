@@ -3,6 +3,7 @@ package io.gatehouse.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -199,6 +200,37 @@ class GatehouseFilterHttpClientTest {
     HttpResponse<byte[]> s = CLIENT.send(get(app, "/api/echo/items").POST(BodyPublishers.ofByteArray(sized)).build(),
         BodyHandlers.ofByteArray());
     assertThat(Arrays.equals(s.body(), sized)).isTrue();
+  }
+
+  @Test
+  void theOriginalUrlFollowsTheHostOfEachRequest() throws Exception {
+    int port = app.uri("").getPort();
+    String[][] cases = {
+        {"127.0.0.1:" + port, "http://127.0.0.1:" + port + "/shop/api/echo/url?x=1"},
+        {"localhost:" + port, "http://localhost:" + port + "/shop/api/echo/url?x=1"},
+        {"[::1]:" + port, "http://[::1]:" + port + "/shop/api/echo/url?x=1"},
+        {"gw.example:8443", "http://gw.example:8443/shop/api/echo/url?x=1"},
+        {"127.0.0.1:" + port, "http://127.0.0.1:" + port + "/shop/api/echo/url?x=1"},
+    };
+    for (String[] c : cases) {
+      assertThat(seenHeader(port, "GET /shop/api/echo/url?x=1 HTTP/1.1\r\nHost: " + c[0]
+          + "\r\nConnection: close\r\n\r\n", "X-Seen-X-Original-Url")).as(c[0]).isEqualTo(c[1]);
+    }
+  }
+
+  /** Sends a raw request (any Host) and returns one response header. */
+  private static String seenHeader(int port, String request, String name) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      for (String line : response.split("\r\n")) {
+        if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+          return line.substring(name.length() + 1).strip();
+        }
+      }
+      return null;
+    }
   }
 
   @Test

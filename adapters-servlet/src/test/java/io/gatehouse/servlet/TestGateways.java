@@ -58,6 +58,8 @@ final class TestGateways {
             .operation("checked", "GET", "/checked", inbound("<check-header name=\"X-Token\" "
                 + "failed-check-httpcode=\"403\" failed-check-error-message=\"token missing\" ignore-case=\"false\">"
                 + "<value>let-me-in</value></check-header>"))
+            .operation("url", "GET", "/url", inbound("<set-header name=\"X-Original-Url\" "
+                + "exists-action=\"override\"><value>@(context.Request.OriginalUrl.ToString())</value></set-header>"))
             .operation("fail", "GET", "/fail", inbound("<set-header name=\"X-Bad\" exists-action=\"override\">"
                 + "<value>@(((string)null).Length.ToString())</value></set-header>"))
             .operation("inject", "GET", "/inject", outbound("<set-header name=\"X-Split\" exists-action=\"override\">"

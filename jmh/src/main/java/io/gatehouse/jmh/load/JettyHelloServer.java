@@ -35,6 +35,14 @@ public final class JettyHelloServer {
     connector.setHost("127.0.0.1");
     connector.setPort(port);
     server.addConnector(connector);
+    server.setHandler(context(mode));
+    server.start();
+    System.out.println("READY jetty " + mode + " http://127.0.0.1:" + port + LoadPipelines.PATH);
+    server.join();
+  }
+
+  /** The servlet context of {@code mode}: the hello servlet on {@code /*}, behind the filter unless {@code raw}. */
+  public static ServletContextHandler context(String mode) {
     ServletContextHandler context = new ServletContextHandler();
     ServletHolder servlet = new ServletHolder(new Hello());
     servlet.setAsyncSupported(true);
@@ -45,10 +53,7 @@ public final class JettyHelloServer {
       filter.setAsyncSupported(true);
       context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
     }
-    server.setHandler(context);
-    server.start();
-    System.out.println("READY jetty " + mode + " http://127.0.0.1:" + port + LoadPipelines.PATH);
-    server.join();
+    return context;
   }
 
   /** {@code 200}, {@code text/plain}, body {@code hello}. */
