@@ -32,7 +32,9 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -89,6 +91,8 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   private final Supplier<Gatehouse> gatehouse;
   private final Backend backend;
   private final int maxResponseLength;
+  private final Backend frontBackend = this::forwardToNext;
+  private final ChannelFutureListener whenWritten = f -> next(f.isSuccess());
   private final RequestAssembler assembler;
   private final ArrayDeque<ClientRequest> waiting = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
@@ -236,9 +240,21 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     }
     CompletionStage<ExchangeOutcome> stage;
     try {
-      stage = gatehouse.get().execute(gatewayRequest, backend != null ? backend : this::forwardToNext);
+      stage = gatehouse.get().execute(gatewayRequest, backend != null ? backend : frontBackend);
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
+    }
+    // Usual in front mode: the application answered inside execute, and the outcome is known already.
+    if (stage instanceof CompletableFuture<ExchangeOutcome> done && done.isDone() && ctx.executor().inEventLoop()) {
+      ExchangeOutcome outcome = null;
+      Throwable error = null;
+      try {
+        outcome = done.getNow(null);
+      } catch (CompletionException | CancellationException e) {
+        error = e;
+      }
+      finish(outcome, error, version, keepAlive, headRequest);
+      return;
     }
     stage.whenComplete((outcome, error) -> onEventLoop(() -> finish(outcome, error, version, keepAlive,
         headRequest)));
@@ -293,7 +309,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     }
     // The next request starts once this response is in the socket's hands: a slow reader slows its own requests.
     // (If the application is still writing a discarded stream, forwardToNext holds the next request back from it.)
-    written.addListener(f -> next(f.isSuccess()));
+    written.addListener(whenWritten);
   }
 
   /**
@@ -345,53 +361,59 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
    */
   private CompletionStage<BackendResponse> forwardToNext(BackendRequest request, BackendOptions options) {
     PendingForward pending = new PendingForward(maxResponseLength, !options.responseBodyNeeded());
-    onEventLoop(() -> {
-      if (closed) {
-        pending.fail(BackendException.Kind.CONNECTION_FAILURE, "the client disconnected");
-        return;
-      }
-      if (forward != null) {
-        pending.fail(BackendException.Kind.CONNECTION_FAILURE, "another forward-request is in progress");
-        return;
-      }
-      FullHttpRequest toApp;
-      try {
-        toApp = NettyMessages.toNettyRequest(request, clientHost != null ? clientHost
-            : request.uri().getRawAuthority());
-      } catch (IllegalArgumentException e) {
-        pending.fail(BackendException.Kind.CONNECTION_FAILURE, "invalid backend request: " + e.getMessage());
-        return;
-      }
-      if (undecided != null) { // a second forward-request replaces the streamed response of the first
-        undecided.discard();
-        undecided = null;
-      }
-      forward = pending;
-      ApplicationStream previous = writing;
-      if (previous == null) {
-        ctx.fireChannelRead(toApp);
-      } else {
-        // The application is still writing its previous (discarded) response: it gets the request after that.
-        previous.whenEnded(ended -> ctx.executor().execute(() -> {
-          if (forward == pending && !closed) {
-            ctx.fireChannelRead(toApp);
-          } else {
-            toApp.release();
-          }
-        }));
-      }
-      // Most applications answer inside channelRead; only one that did not gets a timer.
-      long millis = options.timeout().toMillis();
-      if (millis > 0 && forward == pending && !pending.headersReceived()) {
-        pending.timer(ctx.executor().schedule(() -> {
-          if (forward == pending && !pending.headersReceived()) {
-            forward = null;
-            pending.fail(BackendException.Kind.TIMEOUT, "the application did not answer within " + millis + " ms");
-          }
-        }, millis, TimeUnit.MILLISECONDS));
-      }
-    });
+    if (ctx.executor().inEventLoop()) {
+      forwardToNext(request, options, pending);
+    } else {
+      ctx.executor().execute(() -> forwardToNext(request, options, pending));
+    }
     return pending.result;
+  }
+
+  private void forwardToNext(BackendRequest request, BackendOptions options, PendingForward pending) {
+    if (closed) {
+      pending.fail(BackendException.Kind.CONNECTION_FAILURE, "the client disconnected");
+      return;
+    }
+    if (forward != null) {
+      pending.fail(BackendException.Kind.CONNECTION_FAILURE, "another forward-request is in progress");
+      return;
+    }
+    FullHttpRequest toApp;
+    try {
+      toApp = NettyMessages.toNettyRequest(request, clientHost != null ? clientHost
+          : request.uri().getRawAuthority());
+    } catch (IllegalArgumentException e) {
+      pending.fail(BackendException.Kind.CONNECTION_FAILURE, "invalid backend request: " + e.getMessage());
+      return;
+    }
+    if (undecided != null) { // a second forward-request replaces the streamed response of the first
+      undecided.discard();
+      undecided = null;
+    }
+    forward = pending;
+    ApplicationStream previous = writing;
+    if (previous == null) {
+      ctx.fireChannelRead(toApp);
+    } else {
+      // The application is still writing its previous (discarded) response: it gets the request after that.
+      previous.whenEnded(ended -> ctx.executor().execute(() -> {
+        if (forward == pending && !closed) {
+          ctx.fireChannelRead(toApp);
+        } else {
+          toApp.release();
+        }
+      }));
+    }
+    // Most applications answer inside channelRead; only one that did not gets a timer.
+    long millis = options.timeout().toMillis();
+    if (millis > 0 && forward == pending && !pending.headersReceived()) {
+      pending.timer(ctx.executor().schedule(() -> {
+        if (forward == pending && !pending.headersReceived()) {
+          forward = null;
+          pending.fail(BackendException.Kind.TIMEOUT, "the application did not answer within " + millis + " ms");
+        }
+      }, millis, TimeUnit.MILLISECONDS));
+    }
   }
 
   /**

@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -73,8 +74,10 @@ final class NettyMessages {
       url = (ssl != null ? "https://" : "http://") + host.strip() + (target.startsWith("/") ? target : "/" + target);
     }
     HttpHeaders headers = new HttpHeaders();
-    for (Map.Entry<String, String> e : request.headers()) {
-      headers.add(e.getKey(), e.getValue());
+    Iterator<Map.Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence();
+    while (it.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> e = it.next();
+      headers.add(e.getKey().toString(), e.getValue().toString());
     }
     return new GatewayRequest(request.method().name(), url, headers, body, clientIp, peerCertificates(ssl));
   }
@@ -186,11 +189,18 @@ final class NettyMessages {
 
   /** The engine's headers onto a Netty message, without hop-by-hop ones and the framing. */
   private static void copyHeaders(HttpHeaders from, HttpMessage to) {
-    from.forEach((name, values) -> {
+    io.netty.handler.codec.http.HttpHeaders headers = to.headers();
+    for (int i = 0, n = from.size(); i < n; i++) {
+      String name = from.name(i);
       if (!notCopied(name)) {
-        to.headers().add(name, values);
+        List<String> values = from.values(i);
+        if (values.size() == 1) {
+          headers.add(name, values.get(0));
+        } else {
+          headers.add(name, values);
+        }
       }
-    });
+    }
   }
 
   private static HttpResponseStatus status(GatewayResponse response) {
@@ -234,10 +244,12 @@ final class NettyMessages {
   /** Netty response headers as engine headers, without the ones describing the connection and the framing. */
   static HttpHeaders fromNetty(io.netty.handler.codec.http.HttpHeaders netty, boolean keepContentLength) {
     HttpHeaders headers = new HttpHeaders();
-    for (Map.Entry<String, String> e : netty) {
-      String name = e.getKey();
-      if (!notCopied(name) || keepContentLength && name.equalsIgnoreCase("content-length")) {
-        headers.add(e.getKey(), e.getValue());
+    Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence();
+    while (it.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> e = it.next();
+      String name = e.getKey().toString();
+      if (!notCopied(name) || keepContentLength && HttpHeaders.isOneOf(name, "content-length")) {
+        headers.add(name, e.getValue().toString());
       }
     }
     return headers;
