@@ -7,7 +7,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  * A client's request, whole and holding no Netty buffer: the decoder's head (its content, if it had any, already
  * released) and the body's bytes; or a request refused before the engine sees it ({@link #refusal}: 400 for a
  * malformed request, 413 over the size bound, 417 for an expectation other than {@code 100-continue}), answered in
- * its turn and followed by the end of the connection.
+ * its turn (after a 400 the connection ends).
  */
 final class ClientRequest {
   final HttpRequest head;
