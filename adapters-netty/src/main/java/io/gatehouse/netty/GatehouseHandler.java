@@ -108,6 +108,8 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   /** Front mode: the streamed response handed to the engine, until the outcome decides whether the client gets it. */
   private ApplicationStream undecided;
   private String clientHost;
+  /** Front mode: the client's head, whose headers the first forward of its request may reuse; then null. */
+  private HttpRequest clientHead;
   // what does not change during a connection, found at its first request
   private boolean connectionKnown;
   private SslHandler ssl;
@@ -226,6 +228,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     }
     boolean headRequest = head.method().equals(HttpMethod.HEAD);
     clientHost = head.headers().get(HttpHeaderNames.HOST);
+    clientHead = backend == null ? head : null;
     GatewayRequest gatewayRequest;
     try {
       if (!connectionKnown) {
@@ -380,8 +383,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     }
     FullHttpRequest toApp;
     try {
-      toApp = NettyMessages.toNettyRequest(request, clientHost != null ? clientHost
-          : request.uri().getRawAuthority());
+      toApp = applicationRequest(request);
     } catch (IllegalArgumentException e) {
       pending.fail(BackendException.Kind.CONNECTION_FAILURE, "invalid backend request: " + e.getMessage());
       return;
@@ -414,6 +416,15 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
         }
       }, millis, TimeUnit.MILLISECONDS));
     }
+  }
+
+  /** The request the application gets: the client's own, patched, at the first forward when possible. */
+  private FullHttpRequest applicationRequest(BackendRequest request) {
+    String host = clientHost != null ? clientHost : request.uri().getRawAuthority();
+    HttpRequest client = clientHead;
+    clientHead = null; // the application may hold on to the first request: later forwards get new ones
+    FullHttpRequest patched = client != null ? NettyMessages.patchClientRequest(client, request, host) : null;
+    return patched != null ? patched : NettyMessages.toNettyRequest(request, host);
   }
 
   /**

@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AsciiString;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -224,17 +225,90 @@ final class NettyMessages {
    * @throws IllegalArgumentException when the method or a header is not valid HTTP
    */
   static FullHttpRequest toNettyRequest(BackendRequest request, String host) {
-    String target = request.rawQuery() == null ? request.rawPath() : request.rawPath() + "?" + request.rawQuery();
-    byte[] body = request.body();
-    FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
-        target, body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
-        VALIDATED.newHeaders(), EmptyHttpHeaders.INSTANCE);
+    FullHttpRequest out = newRequest(request, VALIDATED.newHeaders());
     copyHeaders(request.headers(), out);
     out.headers().set(HttpHeaderNames.HOST, host); // replaces the engine's Host
+    setContentLength(request, out);
+    return out;
+  }
+
+  /**
+   * What {@link #toNettyRequest} builds, but on the client's own header object (the decoder's): when the engine's
+   * headers are the client's, in the same order, followed by headers the policies added (the usual case), the
+   * client's hop-by-hop and framing headers are taken out and the added ones appended, instead of copying every
+   * header into a new object. Returns null, having changed nothing, when a policy changed, removed or reordered a
+   * client header or gave one a second value (the caller then builds a new request). The client's head must not be
+   * used afterwards.
+   */
+  static FullHttpRequest patchClientRequest(HttpRequest client, BackendRequest request, String host) {
+    io.netty.handler.codec.http.HttpHeaders netty = client.headers();
+    HttpHeaders engine = request.headers();
+    int n = engine.size();
+    int i = 0;
+    List<String> dropped = null;
+    Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence();
+    while (it.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> e = it.next();
+      String name = e.getKey().toString();
+      if (notCopied(name)) {
+        if (dropped == null) {
+          dropped = new ArrayList<>(2);
+        }
+        dropped.add(name);
+        continue;
+      }
+      while (i < n && notCopied(engine.name(i))) {
+        i++;
+      }
+      if (i == n) {
+        return null;
+      }
+      List<String> values = engine.values(i);
+      if (values.size() != 1 || !AsciiString.contentEqualsIgnoreCase(engine.name(i), name)
+          || !values.get(0).contentEquals(e.getValue())) {
+        return null;
+      }
+      i++;
+    }
+    if (dropped != null) {
+      for (String name : dropped) {
+        netty.remove(name);
+      }
+    }
+    for (; i < n; i++) {
+      String name = engine.name(i);
+      if (!notCopied(name)) {
+        List<String> values = engine.values(i);
+        if (values.size() == 1) {
+          netty.add(name, values.get(0));
+        } else {
+          netty.add(name, values);
+        }
+      }
+    }
+    if (!host.contentEquals(netty.get(HttpHeaderNames.HOST, ""))) {
+      netty.set(HttpHeaderNames.HOST, host);
+    }
+    FullHttpRequest out = newRequest(request, netty);
+    setContentLength(request, out);
+    return out;
+  }
+
+  /** An HTTP/1.1 request with the backend URL's origin-form target, the engine's body, and {@code headers}. */
+  private static FullHttpRequest newRequest(BackendRequest request, io.netty.handler.codec.http.HttpHeaders headers) {
+    String target = request.rawQuery() == null ? request.rawPath() : request.rawPath() + "?" + request.rawQuery();
+    byte[] body = request.body();
+    return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()), target,
+        body == null || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body), headers,
+        EmptyHttpHeaders.INSTANCE);
+  }
+
+  /** A {@code Content-Length} when there is a body or the method is one that has one. */
+  private static void setContentLength(BackendRequest request, FullHttpRequest out) {
+    byte[] body = request.body();
     if (body != null && body.length > 0 || permitsBody(request.method())) {
       out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
     }
-    return out;
   }
 
   private static boolean permitsBody(String method) {

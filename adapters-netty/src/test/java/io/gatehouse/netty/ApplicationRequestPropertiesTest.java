@@ -1,0 +1,126 @@
+package io.gatehouse.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.api.BackendRequest;
+import io.gatehouse.api.HttpHeaders;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The client's head patched for the application ({@link NettyMessages#patchClientRequest}) always equals the request
+ * built anew ({@link NettyMessages#toNettyRequest}), whatever the client sent and the policies changed, and the patch
+ * is taken whenever the policies only added headers.
+ */
+class ApplicationRequestPropertiesTest {
+  private static final List<String> NAMES = List.of("Host", "Accept", "accept", "X-Client", "Connection",
+      "Content-Length", "Keep-Alive", "Authorization", "Origin", "TE");
+  private static final List<String> NEW_NAMES = List.of("X-Gateway", "X-New", "Accept", "Connection", "Origin");
+  private static final List<String> VALUES = List.of("a", "b", "keep-alive", "0", "Bearer x");
+
+  record Header(String name, String value) {}
+
+  record Change(int kind, String name, String value) {} // 0 set, 1 add, 2 remove
+
+  @Provide
+  Arbitrary<List<Header>> clientHeaders() {
+    return Combinators.combine(Arbitraries.of(NAMES), Arbitraries.of(VALUES)).as(Header::new).list().ofMaxSize(8);
+  }
+
+  @Provide
+  Arbitrary<List<Change>> changes() {
+    return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.of(NEW_NAMES),
+        Arbitraries.of(VALUES)).as(Change::new).list().ofMaxSize(4);
+  }
+
+  @Provide
+  Arbitrary<List<Header>> additions() {
+    return Arbitraries.of("X-Gateway", "X-New", "X-Other").map(n -> new Header(n, "v")).list().uniqueElements(
+        Header::name).ofMaxSize(3);
+  }
+
+  @Property(tries = 2000)
+  void patchedEqualsBuiltAnew(@ForAll("clientHeaders") List<Header> sent, @ForAll("changes") List<Change> changes,
+      @ForAll boolean post) {
+    HttpRequest client = client(sent, post);
+    HttpHeaders engine = engineView(client);
+    for (Change c : changes) {
+      switch (c.kind()) {
+        case 0 -> engine.set(c.name(), c.value());
+        case 1 -> engine.add(c.name(), c.value());
+        default -> engine.remove(c.name());
+      }
+    }
+    BackendRequest request = BackendRequest.of(post ? "POST" : "GET", "http://app/base/x?q=1", engine,
+        post ? new byte[] {1, 2} : null);
+    String host = client.headers().get("Host", "fallback");
+    FullHttpRequest expected = NettyMessages.toNettyRequest(request, host);
+    FullHttpRequest patched = NettyMessages.patchClientRequest(client, request, host);
+    try {
+      if (patched != null) {
+        assertThat(patched.method()).isEqualTo(expected.method());
+        assertThat(patched.uri()).isEqualTo(expected.uri());
+        assertThat(patched.protocolVersion()).isEqualTo(expected.protocolVersion());
+        assertThat(ByteBufUtil.getBytes(patched.content())).isEqualTo(ByteBufUtil.getBytes(expected.content()));
+        assertThat(multimap(patched)).isEqualTo(multimap(expected));
+      }
+    } finally {
+      expected.release();
+      if (patched != null) {
+        patched.release();
+      }
+    }
+  }
+
+  @Property(tries = 500)
+  void additionsAloneArePatched(@ForAll("clientHeaders") List<Header> sent, @ForAll("additions") List<Header> added) {
+    HttpRequest client = client(sent, false);
+    HttpHeaders engine = engineView(client);
+    if (engine.names().stream().anyMatch(n -> engine.get(n).size() > 1)) {
+      return; // a repeated client header is one engine header with two values: that is rebuilt, as documented
+    }
+    added.forEach(h -> engine.add(h.name(), h.value()));
+    BackendRequest request = BackendRequest.of("GET", "http://app/base/x", engine, null);
+    FullHttpRequest patched = NettyMessages.patchClientRequest(client, request, "h");
+    assertThat(patched).isNotNull();
+    assertThat(multimap(patched)).containsAllEntriesOf(Map.of("host", List.of("h")));
+    added.forEach(h -> assertThat(patched.headers().getAll(h.name())).containsExactly("v"));
+    patched.release();
+  }
+
+  private static HttpRequest client(List<Header> sent, boolean post) {
+    HttpRequest client = new DefaultHttpRequest(HttpVersion.HTTP_1_1, post ? HttpMethod.POST : HttpMethod.GET, "/x");
+    sent.forEach(h -> client.headers().add(h.name(), h.value()));
+    return client;
+  }
+
+  /** The engine's copy of the client's headers, as {@code NettyMessages.toGatewayRequest} makes it. */
+  private static HttpHeaders engineView(HttpRequest client) {
+    HttpHeaders engine = new HttpHeaders();
+    client.headers().forEach(e -> engine.add(e.getKey(), e.getValue()));
+    return engine;
+  }
+
+  /** Lower-cased name to values in order: what HTTP makes of a header block. */
+  private static Map<String, List<String>> multimap(HttpRequest request) {
+    Map<String, List<String>> map = new TreeMap<>();
+    for (String name : request.headers().names()) {
+      map.put(name.toLowerCase(Locale.ROOT), request.headers().getAll(name));
+    }
+    return map;
+  }
+}
