@@ -6,6 +6,7 @@ import io.gatehouse.api.BackendOptions;
 import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.GatewayRequest;
+import io.gatehouse.api.GatewayResponse;
 import io.gatehouse.engine.ExchangeOutcome;
 import io.gatehouse.engine.Gatehouse;
 import io.netty.channel.ChannelDuplexHandler;
@@ -110,6 +111,8 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   private String clientHost;
   /** Front mode: the client's head, whose headers the first forward of its request may reuse; then null. */
   private HttpRequest clientHead;
+  /** Front mode: the head of the last buffered response of the application, whose headers the client's may reuse. */
+  private HttpResponse applicationHead;
   // what does not change during a connection, found at its first request
   private boolean connectionKnown;
   private SslHandler ssl;
@@ -229,6 +232,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     boolean headRequest = head.method().equals(HttpMethod.HEAD);
     clientHost = head.headers().get(HttpHeaderNames.HOST);
     clientHead = backend == null ? head : null;
+    applicationHead = null;
     GatewayRequest gatewayRequest;
     try {
       if (!connectionKnown) {
@@ -297,8 +301,17 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     }
     FullHttpResponse response = error != null
         ? NettyMessages.plain(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal server error\n", version)
-        : NettyMessages.toNettyResponse(outcome.response(), head, version);
+        : clientResponse(outcome.response(), head, version);
     respond(response, keepAlive && !close);
+  }
+
+  /** The client's response: on the application's own header object when possible, else built anew. */
+  private FullHttpResponse clientResponse(GatewayResponse response, boolean head, HttpVersion version) {
+    HttpResponse application = applicationHead;
+    applicationHead = null;
+    FullHttpResponse patched = application != null
+        ? NettyMessages.patchApplicationResponse(application, response, head, version) : null;
+    return patched != null ? patched : NettyMessages.toNettyResponse(response, head, version);
   }
 
   private void respond(FullHttpResponse response, boolean keepAlive) {
@@ -472,6 +485,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       }
       if (msg instanceof HttpResponse response) {
         pending.headers(response);
+        applicationHead = response;
       }
       if (msg instanceof HttpContent content) {
         pending.content(content.content());

@@ -122,13 +122,42 @@ final class NettyMessages {
    * length, except for HEAD (no body; the engine's {@code Content-Length} is kept) and 1xx, 204 and 304 (no body).
    */
   static FullHttpResponse toNettyResponse(GatewayResponse response, boolean head, HttpVersion version) {
-    HttpResponseStatus status = status(response);
+    FullHttpResponse out = newResponse(response, head, version, VALIDATED.newHeaders());
+    copyHeaders(response.headers(), out);
+    setContentLength(response, head, out);
+    return out;
+  }
+
+  /**
+   * What {@link #toNettyResponse} builds, on the header object of the response the application wrote, when the
+   * engine's headers are still the application's followed by added ones (see {@link #patchHeaders}); else null,
+   * having changed nothing. The application's response must not be used afterwards.
+   */
+  static FullHttpResponse patchApplicationResponse(HttpResponse application, GatewayResponse response, boolean head,
+      HttpVersion version) {
+    if (!patchHeaders(application.headers(), response.headers())) {
+      return null;
+    }
+    FullHttpResponse out = newResponse(response, head, version, application.headers());
+    setContentLength(response, head, out);
+    return out;
+  }
+
+  private static FullHttpResponse newResponse(GatewayResponse response, boolean head, HttpVersion version,
+      io.netty.handler.codec.http.HttpHeaders headers) {
     int code = response.status();
     boolean noBody = head || code < 200 || code == 204 || code == 304;
-    FullHttpResponse out = new DefaultFullHttpResponse(version, status,
+    return new DefaultFullHttpResponse(version, status(response),
         noBody || response.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()),
-        VALIDATED.newHeaders(), EmptyHttpHeaders.INSTANCE);
-    copyHeaders(response.headers(), out);
+        headers, EmptyHttpHeaders.INSTANCE);
+  }
+
+  /**
+   * {@code Content-Length} is the body's length, except for HEAD (no body; the engine's {@code Content-Length} is
+   * kept) and 1xx, 204 and 304 (no body).
+   */
+  private static void setContentLength(GatewayResponse response, boolean head, FullHttpResponse out) {
+    int code = response.status();
     String declared = response.headers().first("Content-Length");
     if (head || code == 304) {
       if (declared != null) {
@@ -139,7 +168,6 @@ final class NettyMessages {
     } else if (code >= 200 && code != 204) {
       out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
     }
-    return out;
   }
 
   /**
@@ -242,7 +270,25 @@ final class NettyMessages {
    */
   static FullHttpRequest patchClientRequest(HttpRequest client, BackendRequest request, String host) {
     io.netty.handler.codec.http.HttpHeaders netty = client.headers();
-    HttpHeaders engine = request.headers();
+    if (!patchHeaders(netty, request.headers())) {
+      return null;
+    }
+    if (!host.contentEquals(netty.get(HttpHeaderNames.HOST, ""))) {
+      netty.set(HttpHeaderNames.HOST, host);
+    }
+    FullHttpRequest out = newRequest(request, netty);
+    setContentLength(request, out);
+    return out;
+  }
+
+  /**
+   * Makes {@code netty} (a message's own header object) hold {@code engine}'s headers without hop-by-hop ones and the
+   * framing, when that takes only removing those and appending: {@code engine} holds {@code netty}'s other headers
+   * first, in the same order and with the same single values (it was copied from them), then headers that policies
+   * added. Returns false, having changed nothing, otherwise (a policy changed, removed or reordered a header, or a
+   * header has two values).
+   */
+  private static boolean patchHeaders(io.netty.handler.codec.http.HttpHeaders netty, HttpHeaders engine) {
     int n = engine.size();
     int i = 0;
     List<String> dropped = null;
@@ -261,12 +307,12 @@ final class NettyMessages {
         i++;
       }
       if (i == n) {
-        return null;
+        return false;
       }
       List<String> values = engine.values(i);
       if (values.size() != 1 || !AsciiString.contentEqualsIgnoreCase(engine.name(i), name)
           || !values.get(0).contentEquals(e.getValue())) {
-        return null;
+        return false;
       }
       i++;
     }
@@ -286,12 +332,7 @@ final class NettyMessages {
         }
       }
     }
-    if (!host.contentEquals(netty.get(HttpHeaderNames.HOST, ""))) {
-      netty.set(HttpHeaderNames.HOST, host);
-    }
-    FullHttpRequest out = newRequest(request, netty);
-    setContentLength(request, out);
-    return out;
+    return true;
   }
 
   /** An HTTP/1.1 request with the backend URL's origin-form target, the engine's body, and {@code headers}. */

@@ -3,12 +3,17 @@ package io.gatehouse.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.api.BackendRequest;
+import io.gatehouse.api.GatewayResponse;
 import io.gatehouse.api.HttpHeaders;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +29,10 @@ import net.jqwik.api.Provide;
 /**
  * The client's head patched for the application ({@link NettyMessages#patchClientRequest}) always equals the request
  * built anew ({@link NettyMessages#toNettyRequest}), whatever the client sent and the policies changed, and the patch
- * is taken whenever the policies only added headers.
+ * is taken whenever the policies only added headers; likewise the application's response patched for the client
+ * ({@link NettyMessages#patchApplicationResponse} against {@link NettyMessages#toNettyResponse}).
  */
-class ApplicationRequestPropertiesTest {
+class PatchedMessagesPropertiesTest {
   private static final List<String> NAMES = List.of("Host", "Accept", "accept", "X-Client", "Connection",
       "Content-Length", "Keep-Alive", "Authorization", "Origin", "TE");
   private static final List<String> NEW_NAMES = List.of("X-Gateway", "X-New", "Accept", "Connection", "Origin");
@@ -58,13 +64,7 @@ class ApplicationRequestPropertiesTest {
       @ForAll boolean post) {
     HttpRequest client = client(sent, post);
     HttpHeaders engine = engineView(client);
-    for (Change c : changes) {
-      switch (c.kind()) {
-        case 0 -> engine.set(c.name(), c.value());
-        case 1 -> engine.add(c.name(), c.value());
-        default -> engine.remove(c.name());
-      }
-    }
+    apply(engine, changes);
     BackendRequest request = BackendRequest.of(post ? "POST" : "GET", "http://app/base/x?q=1", engine,
         post ? new byte[] {1, 2} : null);
     String host = client.headers().get("Host", "fallback");
@@ -102,6 +102,46 @@ class ApplicationRequestPropertiesTest {
     patched.release();
   }
 
+  @Property(tries = 2000)
+  void patchedResponseEqualsBuiltAnew(@ForAll("clientHeaders") List<Header> written,
+      @ForAll("changes") List<Change> changes, @ForAll("statuses") int status, @ForAll boolean head) {
+    HttpResponse application = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
+    written.forEach(h -> application.headers().add(h.name(), h.value()));
+    HttpHeaders engine = NettyMessages.fromNetty(application.headers(), true);
+    apply(engine, changes);
+    GatewayResponse response = new GatewayResponse(status, "", engine, new byte[] {1, 2, 3});
+    FullHttpResponse expected = NettyMessages.toNettyResponse(response, head, HttpVersion.HTTP_1_1);
+    FullHttpResponse patched = NettyMessages.patchApplicationResponse(application, response, head,
+        HttpVersion.HTTP_1_1);
+    try {
+      if (patched != null) {
+        assertThat(patched.status()).isEqualTo(expected.status());
+        assertThat(ByteBufUtil.getBytes(patched.content())).isEqualTo(ByteBufUtil.getBytes(expected.content()));
+        assertThat(multimap(patched.headers())).isEqualTo(multimap(expected.headers()));
+      }
+    } finally {
+      expected.release();
+      if (patched != null) {
+        patched.release();
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> statuses() {
+    return Arbitraries.of(200, 204, 304, 404);
+  }
+
+  private static void apply(HttpHeaders engine, List<Change> changes) {
+    for (Change c : changes) {
+      switch (c.kind()) {
+        case 0 -> engine.set(c.name(), c.value());
+        case 1 -> engine.add(c.name(), c.value());
+        default -> engine.remove(c.name());
+      }
+    }
+  }
+
   private static HttpRequest client(List<Header> sent, boolean post) {
     HttpRequest client = new DefaultHttpRequest(HttpVersion.HTTP_1_1, post ? HttpMethod.POST : HttpMethod.GET, "/x");
     sent.forEach(h -> client.headers().add(h.name(), h.value()));
@@ -117,9 +157,13 @@ class ApplicationRequestPropertiesTest {
 
   /** Lower-cased name to values in order: what HTTP makes of a header block. */
   private static Map<String, List<String>> multimap(HttpRequest request) {
+    return multimap(request.headers());
+  }
+
+  private static Map<String, List<String>> multimap(io.netty.handler.codec.http.HttpHeaders headers) {
     Map<String, List<String>> map = new TreeMap<>();
-    for (String name : request.headers().names()) {
-      map.put(name.toLowerCase(Locale.ROOT), request.headers().getAll(name));
+    for (String name : headers.names()) {
+      map.put(name.toLowerCase(Locale.ROOT), headers.getAll(name));
     }
     return map;
   }
