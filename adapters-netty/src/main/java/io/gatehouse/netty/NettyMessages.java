@@ -135,7 +135,7 @@ final class NettyMessages {
    */
   static FullHttpResponse patchApplicationResponse(HttpResponse application, GatewayResponse response, boolean head,
       HttpVersion version) {
-    if (!patchHeaders(application.headers(), response.headers())) {
+    if (!patchHeaders(application.headers(), response.headers(), false)) {
       return null;
     }
     FullHttpResponse out = newResponse(response, head, version, application.headers());
@@ -270,7 +270,7 @@ final class NettyMessages {
    */
   static FullHttpRequest patchClientRequest(HttpRequest client, BackendRequest request, String host) {
     io.netty.handler.codec.http.HttpHeaders netty = client.headers();
-    if (!patchHeaders(netty, request.headers())) {
+    if (!patchHeaders(netty, request.headers(), true)) {
       return null;
     }
     if (!host.contentEquals(netty.get(HttpHeaderNames.HOST, ""))) {
@@ -286,16 +286,26 @@ final class NettyMessages {
    * framing, when that takes only removing those and appending: {@code engine} holds {@code netty}'s other headers
    * first, in the same order and with the same single values (it was copied from them), then headers that policies
    * added. Returns false, having changed nothing, otherwise (a policy changed, removed or reordered a header, or a
-   * header has two values).
+   * header has two values). For a request ({@code request}), {@code Host} is left to the caller on both sides (the
+   * engine drops it from backend requests; the application gets the client's).
    */
-  private static boolean patchHeaders(io.netty.handler.codec.http.HttpHeaders netty, HttpHeaders engine) {
+  private static boolean patchHeaders(io.netty.handler.codec.http.HttpHeaders netty, HttpHeaders engine,
+      boolean request) {
     int n = engine.size();
     int i = 0;
     List<String> dropped = null;
+    boolean hostSeen = false;
     Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence();
     while (it.hasNext()) {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       String name = e.getKey().toString();
+      if (request && isHost(name)) {
+        if (hostSeen) {
+          return false; // a second Host (invalid anyway): rebuilt with one
+        }
+        hostSeen = true;
+        continue;
+      }
       if (notCopied(name)) {
         if (dropped == null) {
           dropped = new ArrayList<>(2);
@@ -303,7 +313,7 @@ final class NettyMessages {
         dropped.add(name);
         continue;
       }
-      while (i < n && notCopied(engine.name(i))) {
+      while (i < n && (notCopied(engine.name(i)) || request && isHost(engine.name(i)))) {
         i++;
       }
       if (i == n) {
@@ -323,7 +333,7 @@ final class NettyMessages {
     }
     for (; i < n; i++) {
       String name = engine.name(i);
-      if (!notCopied(name)) {
+      if (!notCopied(name) && !(request && isHost(name))) {
         List<String> values = engine.values(i);
         if (values.size() == 1) {
           netty.add(name, values.get(0));
@@ -333,6 +343,10 @@ final class NettyMessages {
       }
     }
     return true;
+  }
+
+  private static boolean isHost(String name) {
+    return name.length() == 4 && HttpHeaders.isOneOf(name, "host");
   }
 
   /** An HTTP/1.1 request with the backend URL's origin-form target, the engine's body, and {@code headers}. */
