@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpExpectationFailedEvent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
@@ -315,7 +316,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   }
 
   private void respond(FullHttpResponse response, boolean keepAlive) {
-    HttpUtil.setKeepAlive(response, keepAlive);
+    setKeepAlive(response, keepAlive);
     ChannelFuture written = ctx.writeAndFlush(response);
     if (!keepAlive) {
       closed = true;
@@ -333,7 +334,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
    * Keep-alive, closing and the next request are as for {@link #respond}, once the last part has been written.
    */
   private void stream(HttpResponse response, ApplicationStream stream, boolean keepAlive) {
-    HttpUtil.setKeepAlive(response, keepAlive);
+    setKeepAlive(response, keepAlive);
     if (!keepAlive) {
       closed = true;
       dropWaiting();
@@ -347,6 +348,18 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       }
     });
     stream.passThrough();
+  }
+
+  /**
+   * {@link HttpUtil#setKeepAlive} without its removal of a {@code Connection} header: the responses written here
+   * never have one (hop-by-hop headers are not copied).
+   */
+  private static void setKeepAlive(HttpResponse response, boolean keepAlive) {
+    if (!keepAlive) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (!response.protocolVersion().isKeepAliveDefault()) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
   }
 
   /** The response has been written ({@code written}) or not: the next waiting request starts, or reading resumes. */

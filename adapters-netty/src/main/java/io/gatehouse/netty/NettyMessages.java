@@ -319,9 +319,12 @@ final class NettyMessages {
       if (i == n) {
         return false;
       }
+      // the engine's copy holds the very strings it was made of, unless a policy replaced them
+      String engineName = engine.name(i);
       List<String> values = engine.values(i);
-      if (values.size() != 1 || !AsciiString.contentEqualsIgnoreCase(engine.name(i), name)
-          || !values.get(0).contentEquals(e.getValue())) {
+      String value = values.get(0);
+      if (values.size() != 1 || engineName != name && !AsciiString.contentEqualsIgnoreCase(engineName, name)
+          || value != e.getValue() && !value.contentEquals(e.getValue())) {
         return false;
       }
       i++;
