@@ -82,8 +82,10 @@ public final class InMemoryCounterStore implements CounterStore {
   }
 
   private WindowCounter counter(String key, CounterWindow window, long nowMillis) {
-    return counters.get(new Key(key, window), k -> k.window().sliding()
-        ? new SlidingWindowCounter(k.window(), nowMillis) : new FixedWindowCounter(k.window(), nowMillis));
+    Key k = new Key(key, window);
+    WindowCounter counter = counters.getIfPresent(k); // the usual case, without a capturing lambda
+    return counter != null ? counter : counters.get(k, x -> x.window().sliding()
+        ? new SlidingWindowCounter(x.window(), nowMillis) : new FixedWindowCounter(x.window(), nowMillis));
   }
 
   @Override

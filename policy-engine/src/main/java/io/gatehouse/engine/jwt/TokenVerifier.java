@@ -17,8 +17,9 @@ import java.util.Set;
  * Checks a token's form, decrypts it (JWE) and verifies its signature against a {@link KeySet}, in that order, and
  * only then parses its claims. Keys are never taken from the token: {@code jku}, {@code x5u}, {@code jwk} and
  * {@code x5c} headers are ignored, and a token with any {@code crit} header, or an unencoded payload
- * ({@code b64: false}), is refused. A token is at most {@code maxTokenLength} characters, checked before any parsing.
- * A compact JWS is split and verified directly (headers parsed once per distinct text, see {@link HeaderMemo}); a
+ * ({@code b64: false}), is refused. A token is at most {@code maxTokenLength} characters, checked before any parsing,
+ * and a token with a character outside ASCII is not well formed (as in APIM, whose reader accepts only Base64URL
+ * parts). A compact JWS is split and verified directly (headers parsed once per distinct text, see {@link HeaderMemo}); a
  * JWE goes through Nimbus's parser. Thread-safe.
  */
 public final class TokenVerifier {
@@ -52,17 +53,33 @@ public final class TokenVerifier {
    * @throws TokenRejection when the token is refused
    */
   public VerifiedToken verify(String token, KeySet keys, SignatureCache cache, boolean mayRefetch) {
-    if (token.length() > maxTokenLength) {
+    return verify(token, 0, token.length(), keys, cache, mayRefetch);
+  }
+
+  /**
+   * {@link #verify(String, KeySet, SignatureCache, boolean)} of the token {@code text[begin, end)}: a token inside
+   * a header value is verified without copying it out first (a cache hit never copies it).
+   */
+  public VerifiedToken verify(String text, int begin, int end, KeySet keys, SignatureCache cache,
+      boolean mayRefetch) {
+    if (end - begin > maxTokenLength) {
       throw TokenRejection.invalid("JWT is longer than " + maxTokenLength + " characters.");
     }
+    // A JWT is ASCII (Base64URL parts and dots); Nimbus's decoder would skip other characters instead of refusing.
     SignatureCache.Key cacheKey = null;
     if (cache != null) {
-      cacheKey = SignatureCache.key(token, keys.version());
+      cacheKey = SignatureCache.key(text, begin, end, keys.version());
+      if (cacheKey == null) {
+        throw malformed();
+      }
       VerifiedToken hit = cache.get(cacheKey);
       if (hit != null) {
         return hit;
       }
+    } else if (!ascii(text, begin, end)) {
+      throw malformed();
     }
+    String token = begin == 0 && end == text.length() ? text : text.substring(begin, end);
     int dot1 = token.indexOf('.');
     int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot2 < 0) {
@@ -75,6 +92,14 @@ public final class TokenVerifier {
       cache.put(cacheKey, verified);
     }
     return verified;
+  }
+
+  private static boolean ascii(String text, int begin, int end) {
+    int all = 0;
+    for (int i = begin; i < end; i++) {
+      all |= text.charAt(i);
+    }
+    return all < 0x80;
   }
 
   /** A JWS, or an unsecured JWT when those are accepted. */

@@ -74,6 +74,12 @@ public final class MutableRequest implements RequestContext {
     String scheme = base.getScheme();
     int port = base.getPort() != -1 ? base.getPort() : UrlInfo.defaultPort(scheme);
     String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+    if (relativePath.startsWith("/") && !basePath.endsWith("/") && currentQuery().isEmpty()
+        && ("http".equals(scheme) || "https".equals(scheme))) {
+      // The usual URL (a service URL plus the operation path, no query) concatenated into its exact size.
+      return port == UrlInfo.defaultPort(scheme) ? scheme + "://" + base.getHost() + basePath + relativePath
+          : scheme + "://" + base.getHost() + ":" + port + basePath + relativePath;
+    }
     StringBuilder sb = new StringBuilder(48 + basePath.length() + relativePath.length());
     UrlInfo.appendOrigin(sb, scheme, base.getHost(), port);
     // joinPath, appended

@@ -109,7 +109,7 @@ final class CorsPolicy implements Step, PreflightHandler {
       if (allowCredentials.get(exchange)) {
         h.set("Access-Control-Allow-Credentials", "true");
       }
-      List<String> expose = evaluate(exposeHeaders, exchange);
+      List<String> expose = exposeHeaders.isEmpty() ? List.of() : evaluate(exposeHeaders, exchange);
       if (!expose.isEmpty()) {
         h.set("Access-Control-Expose-Headers", String.join(",", expose));
       }
@@ -176,7 +176,8 @@ final class CorsPolicy implements Step, PreflightHandler {
 
   /** The value for Access-Control-Allow-Origin, or null when the origin is not allowed. */
   private String matchOrigin(String origin, Exchange exchange) {
-    String normalized = normalizeOrigin(origin);
+    String normalized = null;
+    boolean normalizedYet = false;
     for (int i = 0; i < origins.size(); i++) {
       String allowed = origins.get(i).get(exchange);
       if (allowed == null) {
@@ -185,8 +186,16 @@ final class CorsPolicy implements Step, PreflightHandler {
       if (allowed.strip().equals("*")) {
         return allowCredentials.get(exchange) ? origin : "*";
       }
+      String normalizedAllowed = normalizedOrigins[i];
+      if (normalizedAllowed != null && origin.equals(allowed)) {
+        return origin; // the same text normalizes the same way (the usual match, without normalizing)
+      }
+      if (!normalizedYet) {
+        normalized = normalizeOrigin(origin);
+        normalizedYet = true;
+      }
       if (normalized != null && normalized.equals(
-          normalizedOrigins[i] != null ? normalizedOrigins[i] : normalizeOrigin(allowed))) {
+          normalizedAllowed != null ? normalizedAllowed : normalizeOrigin(allowed))) {
         return origin;
       }
     }

@@ -33,6 +33,8 @@ final class RateLimitByKeyPolicy implements Step {
   private final Value<Boolean> incrementCondition;
   private final Value<Long> incrementCount;
   private final LimitOutputs outputs;
+  /** The window of every call when {@code renewal-period} is a valid constant, else null. */
+  private final CounterWindow constantWindow;
 
   private RateLimitByKeyPolicy(CounterStore store, Value<Long> calls, Value<Long> period, Value<String> counterKey,
       Value<Boolean> incrementCondition, Value<Long> incrementCount, LimitOutputs outputs) {
@@ -43,6 +45,13 @@ final class RateLimitByKeyPolicy implements Step {
     this.incrementCondition = incrementCondition;
     this.incrementCount = incrementCount;
     this.outputs = outputs;
+    Long constantPeriod = period.isConstant() ? period.get(null) : null;
+    this.constantWindow = constantPeriod != null && constantPeriod >= 1
+        && constantPeriod <= RateLimitPolicy.MAX_PERIOD_SECONDS ? window(constantPeriod) : null;
+  }
+
+  private static CounterWindow window(long seconds) {
+    return CounterWindow.sliding(Duration.ofSeconds(seconds));
   }
 
   static Step compile(XmlElement element, CompileContext context) {
@@ -61,11 +70,11 @@ final class RateLimitByKeyPolicy implements Step {
   @Override
   public Flow run(Exchange exchange) {
     long limit = RateLimitPolicy.positive(calls.get(exchange), "calls", true);
-    long seconds = RateLimitPolicy.positive(period.get(exchange), "renewal-period", false);
+    CounterWindow window = constantWindow != null ? constantWindow
+        : window(RateLimitPolicy.positive(period.get(exchange), "renewal-period", false));
     long amount = RateLimitPolicy.positive(incrementCount.get(exchange), "increment-count", true);
     String value = counterKey.get(exchange);
     String key = KEY_PREFIX + (value == null ? "" : value);
-    CounterWindow window = CounterWindow.sliding(Duration.ofSeconds(seconds));
     CompletionStage<CounterResult> check;
     if (incrementCondition == null) {
       check = store.hit(key, window, amount, limit, exchange.now());
@@ -76,6 +85,10 @@ final class RateLimitByKeyPolicy implements Step {
           store.add(key, window, amount, e.now());
         }
       });
+    }
+    CounterResult answered = CounterCalls.ifAnswered(check);
+    if (answered != null) {
+      return decide(exchange, answered, limit, amount, incrementCondition != null, outputs);
     }
     return CounterCalls.then(check, result -> decide(exchange, result, limit, amount, incrementCondition != null,
         outputs));

@@ -23,7 +23,7 @@ final class TokenSource {
   }
 
   /** The token, or null when not present. */
-  String extract(Exchange exchange) {
+  TokenSpan extract(Exchange exchange) {
     String token;
     if (value != null) {
       token = value.get(exchange);
@@ -36,26 +36,30 @@ final class TokenSource {
       if (token != null) {
         String scheme = name.equalsIgnoreCase("Authorization") && requireScheme != null
             ? requireScheme.get(exchange) : null;
-        token = scheme != null && !scheme.isEmpty() ? afterScheme(token.strip(), scheme) : stripBearer(token);
+        return scheme != null && !scheme.isEmpty() ? afterScheme(token, scheme) : afterBearer(token);
       }
     }
-    if (token == null) {
-      return null;
-    }
-    token = token.strip();
-    return token.isEmpty() ? null : token;
+    return token == null ? null : TokenSpan.stripped(token, 0, token.length());
   }
 
-  private static String afterScheme(String header, String scheme) {
+  /** {@code <scheme> <token>} after stripping the header value, or null. */
+  static TokenSpan afterScheme(String header, String scheme) {
+    int begin = TokenSpan.skipWhitespace(header, 0, header.length());
+    int end = TokenSpan.trimEnd(header, begin, header.length());
     int n = scheme.length();
-    if (header.length() > n && header.regionMatches(true, 0, scheme, 0, n) && header.charAt(n) == ' ') {
-      return header.substring(n + 1);
+    if (end - begin > n && header.regionMatches(true, begin, scheme, 0, n) && header.charAt(begin + n) == ' ') {
+      return TokenSpan.stripped(header, begin + n + 1, end);
     }
     return null;
   }
 
-  private static String stripBearer(String header) {
-    String h = header.strip();
-    return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7) : h;
+  /** The stripped header value, without a leading {@code Bearer } (any case). */
+  static TokenSpan afterBearer(String header) {
+    int begin = TokenSpan.skipWhitespace(header, 0, header.length());
+    int end = TokenSpan.trimEnd(header, begin, header.length());
+    if (end - begin >= 7 && header.regionMatches(true, begin, "Bearer ", 0, 7)) {
+      begin += 7;
+    }
+    return TokenSpan.stripped(header, begin, end);
   }
 }

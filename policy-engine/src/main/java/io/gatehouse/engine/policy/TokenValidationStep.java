@@ -55,7 +55,7 @@ final class TokenValidationStep implements Step {
 
   @Override
   public Flow run(Exchange exchange) {
-    String token = source.extract(exchange);
+    TokenSpan token = source.extract(exchange);
     if (token == null) {
       throw failure(exchange, new TokenRejection("TokenNotPresent", "JWT not present."));
     }
@@ -76,11 +76,11 @@ final class TokenValidationStep implements Step {
     return finish(exchange, token, rules, sources, keys, true);
   }
 
-  private Flow finish(Exchange exchange, String token, TokenRules rules, List<OpenIdConfigKeys> sources,
+  private Flow finish(Exchange exchange, TokenSpan token, TokenRules rules, List<OpenIdConfigKeys> sources,
       KeySet keys, boolean mayRefetch) {
     VerifiedToken verified;
     try {
-      verified = verifier.verify(token, keys, cache, mayRefetch);
+      verified = verifier.verify(token.text(), token.begin(), token.end(), keys, cache, mayRefetch);
       rules.check(verified, exchange.now(), keys.issuers());
       plan.extraCheck(verified, exchange);
     } catch (TokenVerifier.UnknownKeyId unknown) {

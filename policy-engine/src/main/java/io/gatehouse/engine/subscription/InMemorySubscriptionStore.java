@@ -15,10 +15,12 @@ import java.util.List;
  *
  * <p>The index is an open-addressing table of digests (a SHA-256 digest is uniformly distributed, so its first
  * bytes are a good hash): a lookup digests the key into a per-thread buffer and probes the table, allocating
- * nothing but the key's bytes.
+ * nothing (but the key's bytes when it is long or not ASCII).
  */
 public final class InMemorySubscriptionStore implements SubscriptionStore {
   private static final int DIGEST_LENGTH = 32;
+  /** Keys up to this length are copied into a per-thread buffer when ASCII (real keys are 32 characters). */
+  private static final int ASCII_KEY_LENGTH = 128;
 
   /**
    * A thread's SHA-256 and the buffer its digests are written to. Used only within one call of
@@ -27,6 +29,7 @@ public final class InMemorySubscriptionStore implements SubscriptionStore {
   private static final class Sha256 {
     final MessageDigest digest;
     final byte[] out = new byte[DIGEST_LENGTH];
+    final byte[] ascii = new byte[ASCII_KEY_LENGTH];
 
     Sha256() {
       try {
@@ -38,7 +41,20 @@ public final class InMemorySubscriptionStore implements SubscriptionStore {
 
     /** The digest of {@code key} in {@link #out} (valid until the next call on this thread). */
     byte[] of(String key) {
-      digest.update(key.getBytes(StandardCharsets.UTF_8));
+      int n = key.length();
+      int all = 0;
+      if (n <= ASCII_KEY_LENGTH) {
+        for (int i = 0; i < n; i++) {
+          char c = key.charAt(i);
+          all |= c;
+          ascii[i] = (byte) c;
+        }
+      }
+      if (n <= ASCII_KEY_LENGTH && all < 0x80) {
+        digest.update(ascii, 0, n); // an ASCII key's UTF-8 bytes, without encoding it into an array of its own
+      } else {
+        digest.update(key.getBytes(StandardCharsets.UTF_8));
+      }
       try {
         digest.digest(out, 0, DIGEST_LENGTH);
       } catch (DigestException e) {

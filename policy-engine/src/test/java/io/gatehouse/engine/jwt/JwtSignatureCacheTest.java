@@ -81,4 +81,38 @@ class JwtSignatureCacheTest {
     assertThat(bearer(g, token).status()).isEqualTo(200);
     assertThat(bearer(g, token).status()).isEqualTo(200);
   }
+
+  @Test
+  void aTokenOutsideAsciiIsMalformedAndNeverSharesAKeyWithAnAsciiOne() {
+    SignatureCache cache = new SignatureCache(100, Duration.ofHours(1));
+    KeySet keys = rsaKeys();
+    String token = rs256(claims());
+    // Nimbus's Base64URL decoder skips characters outside the alphabet, so a '?' after the signature still
+    // verifies; under ISO-8859-1 a '\u20ac' would have been read as that '?' and hit its cache entry.
+    VerifiedToken withQuestionMark = VERIFIER.verify(token + "?", keys, cache, false);
+    assertThat(withQuestionMark).isNotNull();
+    for (String other : List.of(token + "\u20ac", token + "\u00e9", "\u0141" + token.substring(1))) {
+      for (SignatureCache c : java.util.Arrays.asList(cache, null)) {
+        assertThatThrownBy(() -> VERIFIER.verify(other, keys, c, false)).isInstanceOf(TokenRejection.class)
+            .extracting(e -> ((TokenRejection) e).reason()).isEqualTo("JwtInvalid");
+      }
+    }
+    assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aTokenInsideALongerTextIsVerifiedWithoutCopyingItFirst() {
+    SignatureCache cache = new SignatureCache(100, Duration.ofHours(1));
+    KeySet keys = rsaKeys();
+    String token = rs256(claims());
+    String header = "Bearer " + token + "  ";
+    VerifiedToken first = VERIFIER.verify(header, 7, 7 + token.length(), keys, cache, false);
+    assertThat(VERIFIER.verify(token, keys, cache, false)).isSameAs(first);
+    assertThat(VERIFIER.verify(header, 7, 7 + token.length(), keys, null, false).claimValues("sub"))
+        .isEqualTo(first.claimValues("sub"));
+    TokenVerifier short10 = new TokenVerifier(List.of(), true, 10);
+    assertThatThrownBy(() -> short10.verify(header, 7, 17, keys, cache, false)).isInstanceOf(TokenRejection.class)
+        .extracting(e -> ((TokenRejection) e).reason()).isEqualTo("JwtInvalid");
+    assertThatThrownBy(() -> short10.verify(header, 7, 18, keys, cache, false)).hasMessageContaining("longer");
+  }
 }

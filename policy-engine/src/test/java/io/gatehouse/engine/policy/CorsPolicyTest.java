@@ -77,6 +77,24 @@ class CorsPolicyTest {
   }
 
   @Test
+  void originsMatchByTextOrByNormalFormAndAnUnreadableOneNeverMatches() {
+    Pipeline p = compile(CORS.replace("<origin>https://app.example.com</origin>",
+        "<origin>null</origin><origin>https://other.example.com</origin><origin>https://app.example.com</origin>"
+            + "<origin>HTTPS://APP2.example.com</origin>"));
+    for (String origin : new String[] {"https://app.example.com", "HTTPS://App.Example.com:443",
+        "https://app.example.com/", "https://app2.example.com:443", "https://other.example.com"}) {
+      Exchange ex = new PolicyKit.Call().header("Origin", origin).run(p);
+      assertThat(ex.corsHeaders()).as(origin).isNotNull();
+      assertThat(ex.corsHeaders().first("Access-Control-Allow-Origin")).isEqualTo(origin);
+    }
+    for (String origin : new String[] {"null", "https://app.example.com:8443", "http://app.example.com"}) {
+      Exchange ex = new PolicyKit.Call().header("Origin", origin).run(p);
+      assertThat(ex.corsHeaders()).as(origin).isNull();
+      assertThat(ex.backendRequest()).isNull();
+    }
+  }
+
+  @Test
   void wildcardOriginWithCredentialsIsRejected() {
     assertThat(problems(CORS.replace("https://app.example.com</origin>", "*</origin>")))
         .singleElement().asString().contains("cannot be combined with the origin '*'");

@@ -57,4 +57,20 @@ class InMemorySubscriptionStoreTest {
     }
     CompletableFuture.allOf(runs.toArray(new CompletableFuture[0])).join();
   }
+
+  @Test
+  void keysOfEveryLengthAndCharacterAreDigestedAsTheirUtf8Bytes() {
+    String k128 = "k".repeat(128);
+    String k129 = "k".repeat(129);
+    List<Subscription> subscriptions = List.of(Subscription.of("a", Subscription.Scope.ALL, null, k128, k129),
+        Subscription.of("b", Subscription.Scope.ALL, null, "key-\u20ac", "key-\u00ac"));
+    InMemorySubscriptionStore store = new InMemorySubscriptionStore(subscriptions);
+    assertThat(store.findByKey(k128)).isSameAs(subscriptions.get(0));
+    assertThat(store.findByKey(k129)).isSameAs(subscriptions.get(0));
+    assertThat(store.findByKey("k".repeat(127))).isNull();
+    assertThat(store.findByKey("key-\u20ac")).isSameAs(subscriptions.get(1));
+    assertThat(store.findByKey("key-\u00ac")).isSameAs(subscriptions.get(1));
+    assertThat(store.findByKey("key-\u01ac")).isNull(); // same low byte as both, other UTF-8 bytes
+    assertThat(store.findByKey("key-,")).isNull();
+  }
 }
