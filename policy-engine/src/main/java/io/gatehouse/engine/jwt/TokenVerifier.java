@@ -65,7 +65,8 @@ public final class TokenVerifier {
     if (end - begin > maxTokenLength) {
       throw TokenRejection.invalid("JWT is longer than " + maxTokenLength + " characters.");
     }
-    // A JWT is ASCII (Base64URL parts and dots); Nimbus's decoder would skip other characters instead of refusing.
+    // A compact JWT is Base64URL parts and dots (APIM's reader matches exactly that); Nimbus's decoder would skip
+    // other characters instead of refusing them. A cache hit is a token that passed this check before.
     SignatureCache.Key cacheKey = null;
     if (cache != null) {
       cacheKey = SignatureCache.key(text, begin, end, keys.version());
@@ -76,7 +77,8 @@ public final class TokenVerifier {
       if (hit != null) {
         return hit;
       }
-    } else if (!ascii(text, begin, end)) {
+    }
+    if (!compactAlphabet(text, begin, end)) {
       throw malformed();
     }
     String token = begin == 0 && end == text.length() ? text : text.substring(begin, end);
@@ -94,12 +96,16 @@ public final class TokenVerifier {
     return verified;
   }
 
-  private static boolean ascii(String text, int begin, int end) {
-    int all = 0;
+  /** Whether {@code text[begin, end)} has only Base64URL characters (no padding) and dots. */
+  private static boolean compactAlphabet(String text, int begin, int end) {
     for (int i = begin; i < end; i++) {
-      all |= text.charAt(i);
+      char c = text.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+          || c == '.')) {
+        return false;
+      }
     }
-    return all < 0x80;
+    return true;
   }
 
   /** A JWS, or an unsecured JWT when those are accepted. */
