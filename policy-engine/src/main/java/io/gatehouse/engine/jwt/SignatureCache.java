@@ -2,9 +2,7 @@ package io.gatehouse.engine.jwt;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.security.DigestException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.gatehouse.engine.crypto.AsciiSha256;
 import java.time.Duration;
 
 /**
@@ -17,30 +15,6 @@ import java.time.Duration;
  * as malformed before it asks), so the digest input is exactly the token's characters.
  */
 public final class SignatureCache {
-  private static final int DIGEST_LENGTH = 32;
-  /** The longest token whose input buffer a thread keeps (longer ones, rare, get a buffer of their own). */
-  private static final int KEPT_INPUT = 8192;
-
-  /**
-   * A thread's SHA-256 with the buffers a key is computed in. Used only within one call of {@link #key} on that
-   * thread; nothing is kept between calls.
-   */
-  private static final class Sha256 {
-    final MessageDigest digest;
-    byte[] input = new byte[1024];
-    final byte[] out = new byte[DIGEST_LENGTH];
-
-    Sha256() {
-      try {
-        digest = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-      }
-    }
-  }
-
-  private static final ThreadLocal<Sha256> SHA256 = ThreadLocal.withInitial(Sha256::new);
-
   private final Cache<Key, VerifiedToken> cache;
 
   public SignatureCache(long maximumSize, Duration maximumAge) {
@@ -52,32 +26,8 @@ public final class SignatureCache {
    * the token is not ASCII (it is then not a JWT and must be refused).
    */
   static Key key(String text, int begin, int end, long keySetVersion) {
-    Sha256 sha = SHA256.get();
-    int n = end - begin;
-    byte[] in = sha.input;
-    if (in.length < n) {
-      in = new byte[n];
-      if (n <= KEPT_INPUT) {
-        sha.input = in;
-      }
-    }
-    int all = 0;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(begin + i);
-      all |= c;
-      in[i] = (byte) c;
-    }
-    if (all >= 0x80) {
-      return null;
-    }
-    sha.digest.update(in, 0, n);
-    byte[] d = sha.out;
-    try {
-      sha.digest.digest(d, 0, DIGEST_LENGTH);
-    } catch (DigestException e) {
-      throw new IllegalStateException(e); // the buffer always has room for a SHA-256 digest
-    }
-    return new Key(word(d, 0), word(d, 8), word(d, 16), word(d, 24), keySetVersion);
+    byte[] d = AsciiSha256.of(text, begin, end);
+    return d == null ? null : new Key(word(d, 0), word(d, 8), word(d, 16), word(d, 24), keySetVersion);
   }
 
   private static long word(byte[] d, int at) {

@@ -1,0 +1,2 @@
+/** Cryptographic helpers shared by policies and stores. */
+package io.gatehouse.engine.crypto;
