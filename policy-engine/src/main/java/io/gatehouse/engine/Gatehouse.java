@@ -36,6 +36,7 @@ import io.gatehouse.xml.apiops.ApiOpsLoader;
 import io.gatehouse.xml.apiops.ApiOpsOptions;
 import io.gatehouse.xml.config.GatewayConfig;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -204,10 +205,13 @@ public final class Gatehouse {
         s.primaryKey(), s.secondaryKey(), s.createdDate(), s.startDate(), s.endDate());
     UserInfo user = s == null || s.owner() == null ? null : new UserInfo(s.owner().id(), s.owner().email(),
         s.owner().firstName(), s.owner().lastName(), null, null, List.of());
-    return new Exchange(request.method().toUpperCase(Locale.ROOT), original, op.serviceUrl(), match.operationPath(),
-        headers, request.body(), match.parameters(), request.clientIp(), request.clientCertificates(), op.api(),
-        op.operation(), product, subscription, user, DeploymentInfo.LOCAL, clock, backend, traceSink, false,
-        recordSteps, op.mockResponses());
+    X509Certificate certificate = request.clientCertificates().isEmpty() ? null : request.clientCertificates().get(0);
+    return new Exchange(new Exchange.Setup(
+        new Exchange.MutableRequestSetup(request.method().toUpperCase(Locale.ROOT), original, op.serviceUrl(),
+            match.operationPath(), headers, request.body(), match.parameters(), request.clientIp(), certificate,
+            request.clientCertificates()),
+        op.api(), op.operation(), product, subscription, user, DeploymentInfo.LOCAL, clock, backend, traceSink,
+        false, recordSteps, op.mockResponses()));
   }
 
   private static CompletionStage<ExchangeOutcome> notFound() {

@@ -100,52 +100,22 @@ public final class Exchange implements PolicyContext {
   }
 
   public Exchange(Setup setup) {
-    this(request(setup.request()), setup.api(), setup.operation(), setup.product(), setup.subscription(),
-        setup.user(), setup.deployment(), setup.clock(), setup.backend(), setup.traceSink(), setup.tracing(),
-        setup.recordSteps(), setup.mockResponses());
-  }
-
-  private static MutableRequest request(MutableRequestSetup r) {
-    return new MutableRequest(r.method(), r.originalUrl(), r.backendBase(), r.relativePath(), r.headers(), r.body(),
-        r.matchedParameters(), r.ipAddress(), r.certificate(), r.certificateChain());
-  }
-
-  /**
-   * What {@code new Exchange(new Setup(new MutableRequestSetup(method, originalUrl, backendBase, relativePath,
-   * headers, body, matchedParameters, ipAddress, null, certificateChain), api, operation, product, subscription,
-   * user, deployment, clock, backend, traceSink, tracing, recordSteps, mockResponses))} gives, without the two
-   * setup objects: how the engine creates the exchange of every request.
-   *
-   * @param certificateChain the client's certificate chain, leaf first (empty without a client certificate)
-   */
-  public Exchange(String method, io.gatehouse.engine.context.UrlInfo originalUrl, java.net.URI backendBase,
-      String relativePath, HttpHeaders headers, byte[] body, Map<String, String> matchedParameters,
-      String ipAddress, List<X509Certificate> certificateChain, ApiInfo api, OperationInfo operation,
-      ProductInfo product, SubscriptionInfo subscription, UserInfo user, DeploymentInfo deployment, Clock clock,
-      Backend backend, TraceSink traceSink, boolean tracing, boolean recordSteps, MockResponses mockResponses) {
-    this(new MutableRequest(method, originalUrl, backendBase, relativePath, headers, body, matchedParameters,
-        ipAddress, certificateChain.isEmpty() ? null : certificateChain.get(0), certificateChain), api,
-        operation, product, subscription, user, deployment, clock, backend, traceSink, tracing, recordSteps,
-        mockResponses);
-  }
-
-  private Exchange(MutableRequest request, ApiInfo api, OperationInfo operation, ProductInfo product,
-      SubscriptionInfo subscription, UserInfo user, DeploymentInfo deployment, Clock clock, Backend backend,
-      TraceSink traceSink, boolean tracing, boolean recordSteps, MockResponses mockResponses) {
-    this.request = request;
-    this.api = api;
-    this.operation = operation;
-    this.product = product;
-    this.subscription = subscription;
-    this.user = user;
-    this.deployment = deployment;
-    this.clock = clock;
-    this.backend = backend;
-    this.traceSink = traceSink;
-    this.tracing = tracing;
-    this.stepTraces = recordSteps ? new ArrayList<>() : null;
-    this.traceEvents = recordSteps ? new ArrayList<>() : null;
-    this.mockResponses = mockResponses == null ? MockResponses.NONE : mockResponses;
+    MutableRequestSetup r = setup.request();
+    this.request = new MutableRequest(r.method(), r.originalUrl(), r.backendBase(), r.relativePath(), r.headers(),
+        r.body(), r.matchedParameters(), r.ipAddress(), r.certificate(), r.certificateChain());
+    this.api = setup.api();
+    this.operation = setup.operation();
+    this.product = setup.product();
+    this.subscription = setup.subscription();
+    this.user = setup.user();
+    this.deployment = setup.deployment();
+    this.clock = setup.clock();
+    this.backend = setup.backend();
+    this.traceSink = setup.traceSink();
+    this.tracing = setup.tracing();
+    this.stepTraces = setup.recordSteps() ? new ArrayList<>() : null;
+    this.traceEvents = setup.recordSteps() ? new ArrayList<>() : null;
+    this.mockResponses = setup.mockResponses() == null ? MockResponses.NONE : setup.mockResponses();
     this.timestamp = clock.instant();
   }
 
