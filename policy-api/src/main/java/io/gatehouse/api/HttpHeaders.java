@@ -146,14 +146,21 @@ public final class HttpHeaders {
     return entries;
   }
 
-  /** Appends one value, keeping existing ones. */
-  public HttpHeaders add(String name, String value) {
+  /** Checks {@code name} and {@code value}; the header's index, or -1 once it was appended with {@code value}. */
+  private int appendIfAbsent(String name, String value) {
     checkName(name);
     checkValue(value);
     int i = indexOf(name);
     if (i < 0) {
       owned(1)[size++] = new Entry(name, value);
-    } else {
+    }
+    return i;
+  }
+
+  /** Appends one value, keeping existing ones. */
+  public HttpHeaders add(String name, String value) {
+    int i = appendIfAbsent(name, value);
+    if (i >= 0) {
       Entry e = entries[i];
       String[] values = e.copyValues(1);
       values[values.length - 1] = value;
@@ -192,12 +199,8 @@ public final class HttpHeaders {
   /** Replaces all values of {@code name} with one value. */
   public HttpHeaders set(String name, String value) {
     Objects.requireNonNull(value); // as List.of(value) did before this shortcut
-    checkName(name);
-    checkValue(value);
-    int i = indexOf(name);
-    if (i < 0) {
-      owned(1)[size++] = new Entry(name, value);
-    } else {
+    int i = appendIfAbsent(name, value);
+    if (i >= 0) {
       owned(0)[i] = new Entry(entries[i].name, value);
     }
     return this;
