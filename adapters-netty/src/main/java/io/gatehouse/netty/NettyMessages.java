@@ -4,8 +4,6 @@ import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.GatewayRequest;
 import io.gatehouse.api.GatewayResponse;
 import io.gatehouse.api.HttpHeaders;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
