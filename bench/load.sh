@@ -8,7 +8,8 @@
 #
 # Every configuration runs in a fresh server JVM per round: start, wait for READY, check one request answers 200,
 # one warm-up wrk run (discarded), one measured wrk run with the server's utime+stime read from /proc/PID/stat
-# before and after. Rounds interleave the configurations so that drift (other jobs on the machine) hits all alike.
+# before and after, and the whole machine's busy time (what is not the server's is wrk's, mostly: "other" CPU per
+# request). Rounds interleave the configurations so that drift (other jobs on the machine) hits all alike.
 # Every request carries the same headers (subscription key, bearer token, Origin), raw servers included.
 set -euo pipefail
 
@@ -18,7 +19,8 @@ DURATION="${DURATION:-10s}"           # measured wrk run
 THREADS="${THREADS:-2}"               # wrk -t
 CONNECTIONS="${CONNECTIONS:-64}"      # wrk -c
 SERVERS="${SERVERS:-netty jetty}"
-MODES="${MODES:-raw light security}"  # raw must come first: ratios are to raw of the same round
+MODES="${MODES:-raw light security}"  # raw must come first: ratios are to raw of the same round; also bare and
+                                      # handwritten (Netty only): reference points, see bench/README.md
 BASE_PORT="${BASE_PORT:-18180}"
 JAVA="${JAVA:-java}"
 JAVA_OPTS="${JAVA_OPTS:-}"            # e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile
@@ -53,6 +55,12 @@ cpu_ticks() {
   stat="$(cat "/proc/$1/stat")"
   stat="${stat##*) }"
   awk '{ print $12 + $13 }' <<<"$stat"
+}
+
+# Busy ticks of the whole machine (user, nice, system, irq, softirq, steal of /proc/stat's "cpu" line): minus the
+# server's, what wrk (and anything else) used.
+machine_busy_ticks() {
+  awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
 }
 
 # wrk latency value ("812.00us", "1.20ms", "2.01s") in milliseconds.
@@ -91,7 +99,7 @@ stop_server() {
 }
 
 RESULTS="$OUT/results.tsv"
-printf 'round\tserver\tmode\treq_s\tp50_ms\tp99_ms\trequests\tcpu_us_req\terrors\n' >"$RESULTS"
+printf 'round\tserver\tmode\treq_s\tp50_ms\tp99_ms\trequests\tcpu_us_req\tother_cpu_us_req\terrors\n' >"$RESULTS"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP), $ROUNDS rounds; logs in $OUT"
 echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo);" \
   "$("$JAVA" -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
@@ -100,6 +108,7 @@ port="$BASE_PORT"
 for round in $(seq "$ROUNDS"); do
   for server in $SERVERS; do
     for mode in $MODES; do
+      [[ "$server" == jetty && "$mode" == handwritten ]] && continue  # a Netty handler: no Jetty counterpart
       port=$((port + 1))  # a fresh port: the previous server's socket may linger
       log="$OUT/$server-$mode-$round"
       url="http://127.0.0.1:$port$URL_PATH"
@@ -108,8 +117,10 @@ for round in $(seq "$ROUNDS"); do
       [[ "$status" == 200 ]] || { echo "$server $mode: check request got $status, not 200" >&2; exit 1; }
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 5s "${HEADERS[@]}" "$url" >"$log.warmup.txt"
       before="$(cpu_ticks "$SERVER_PID")"
+      busy_before="$(machine_busy_ticks)"
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 5s --latency "${HEADERS[@]}" "$url" >"$log.wrk.txt"
       after="$(cpu_ticks "$SERVER_PID")"
+      busy_after="$(machine_busy_ticks)"
       stop_server
       rps="$(awk '/^Requests\/sec:/ { print $2 }' "$log.wrk.txt")"
       requests="$(awk '/requests in/ { print $1 }' "$log.wrk.txt")"
@@ -117,10 +128,12 @@ for round in $(seq "$ROUNDS"); do
       p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$log.wrk.txt")")"
       errors="$(awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 }' "$log.wrk.txt")"
       cpu="$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$server" "$mode" "$rps" "$p50" "$p99" "$requests" \
-        "$cpu" "${errors:-none}" >>"$RESULTS"
-      printf 'round %s  %-5s %-8s %10s req/s  p50 %7s ms  p99 %7s ms  server CPU %6s µs/req  %s\n' \
-        "$round" "$server" "$mode" "$rps" "$p50" "$p99" "$cpu" "${errors:-}"
+      other="$(awk -v t=$((busy_after - busy_before - (after - before))) -v hz="$CLK_TCK" -v n="$requests" \
+        'BEGIN { printf "%.2f", t / hz * 1e6 / n }')"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$server" "$mode" "$rps" "$p50" "$p99" \
+        "$requests" "$cpu" "$other" "${errors:-none}" >>"$RESULTS"
+      printf 'round %s  %-5s %-11s %10s req/s  p50 %7s ms  p99 %7s ms  server CPU %6s µs/req  other %6s  %s\n' \
+        "$round" "$server" "$mode" "$rps" "$p50" "$p99" "$cpu" "$other" "${errors:-}"
     done
   done
 done
@@ -130,25 +143,26 @@ echo
 awk -F'\t' '
   NR == 1 { next }
   { k = $2 SUBSEP $3; n[k]++; rps[k, n[k]] = $4; p50[k, n[k]] = $5; p99[k, n[k]] = $6; cpu[k, n[k]] = $8
+    oth[k, n[k]] = $9
     if (!(k in seen)) { seen[k] = 1; order[++m] = k }
     if ($3 == "raw") { rawRps[$1, $2] = $4; rawCpu[$1, $2] = $8 }
     else { ratio[k, n[k]] = $4 / rawRps[$1, $2]; extra[k, n[k]] = $8 - rawCpu[$1, $2] }
-    if ($9 != "none") bad[k] = 1 }
+    if ($10 != "none") bad[k] = 1 }
   function median(a, k, c,    i, j, t, v) {
     for (i = 1; i <= c; i++) v[i] = a[k, i]
     for (i = 1; i <= c; i++) for (j = i + 1; j <= c; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
     lo = v[1]; hi = v[c]
     return c % 2 ? v[(c + 1) / 2] : (v[c / 2] + v[c / 2 + 1]) / 2 }
   BEGIN {
-    printf "%-6s %-9s %10s %18s %8s %8s %8s %16s %9s\n", "server", "pipeline", "req/s", "(range)", "p50 ms", \
-      "p99 ms", "CPU µs", "ratio (range)", "+CPU µs"
+    printf "%-6s %-11s %10s %18s %8s %8s %8s %8s %16s %9s\n", "server", "pipeline", "req/s", "(range)", "p50 ms", \
+      "p99 ms", "CPU µs", "other µs", "ratio (range)", "+CPU µs"
   }
   END {
     for (i = 1; i <= m; i++) {
       k = order[i]; split(k, parts, SUBSEP); c = n[k]
       r = median(rps, k, c); rlo = lo; rhi = hi
-      line = sprintf("%-6s %-9s %10.0f %8.0f-%-9.0f %8.3f %8.3f %8.2f", parts[1], parts[2], r, rlo, rhi, \
-        median(p50, k, c), median(p99, k, c), median(cpu, k, c))
+      line = sprintf("%-6s %-11s %10.0f %8.0f-%-9.0f %8.3f %8.3f %8.2f %8.2f", parts[1], parts[2], r, rlo, rhi, \
+        median(p50, k, c), median(p99, k, c), median(cpu, k, c), median(oth, k, c))
       if (parts[2] == "raw") line = line sprintf(" %16s %9s", "1.00", "-")
       else {
         q = median(ratio, k, c); line = line sprintf(" %5.2f (%.2f-%.2f)", q, lo, hi)

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineBench {
   private static final byte[] HELLO = "hello".getBytes(StandardCharsets.US_ASCII);
 
-  @Param({"light", "security"})
+  @Param({"bare", "light", "security"})
   public String pipeline;
 
   private Gatehouse gatehouse;

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class NettyFrontBench {
-  @Param({"raw", "light", "security"})
+  @Param({"raw", "handwritten", "bare", "light", "security"})
   public String pipeline;
 
   private EmbeddedChannel channel;
@@ -45,7 +45,9 @@ public class NettyFrontBench {
   public void setUp() {
     channel = new EmbeddedChannel();
     channel.pipeline().addLast(new HttpServerCodec());
-    if (!pipeline.equals("raw")) {
+    if (pipeline.equals(LoadPipelines.HAND_WRITTEN)) {
+      channel.pipeline().addLast(NettyHelloServer.handWrittenLight());
+    } else if (!pipeline.equals("raw")) {
       channel.pipeline().addLast(GatehouseHandler.inFront(LoadPipelines.gatehouse(pipeline)));
     }
     channel.pipeline().addLast(NettyHelloServer.helloHandler());

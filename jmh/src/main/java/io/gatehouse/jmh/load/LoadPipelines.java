@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <ul>
  *   <li>{@code light}: three {@code set-header} policies, one of them an expression.
+ *   <li>{@code bare}: no policy but {@code forward-request}: what the engine and an adapter cost on their own.
  *   <li>{@code security}: subscription key, {@code validate-jwt} (HS256), {@code rate-limit-by-key} with a limit
  *       that is never reached, {@code cors}.
  * </ul>
@@ -27,6 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class LoadPipelines {
   /** The request path every server answers. */
   public static final String PATH = "/api/hello";
+  /** The Netty server's reference mode: the light pipeline written by hand on Netty's messages (no Gatehouse). */
+  public static final String HAND_WRITTEN = "handwritten";
   /** The subscription key the security pipeline accepts. */
   public static final String SUBSCRIPTION_KEY = "bench-key-0123456789";
   /** The CORS origin the security pipeline allows. */
@@ -55,14 +58,18 @@ public final class LoadPipelines {
       + "</inbound><backend><forward-request /></backend><outbound><base /></outbound>"
       + "<on-error><base /></on-error></policies>";
 
+  private static final String BARE = "<policies><inbound /><backend><forward-request /></backend><outbound />"
+      + "<on-error /></policies>";
+
   private LoadPipelines() {}
 
-  /** The gatehouse of {@code mode} ({@code light} or {@code security}). */
+  /** The gatehouse of {@code mode} ({@code bare}, {@code light} or {@code security}). */
   public static Gatehouse gatehouse(String mode) {
     String policy = switch (mode) {
       case "light" -> LIGHT;
       case "security" -> SECURITY;
-      default -> throw new IllegalArgumentException("mode must be raw, light or security: " + mode);
+      case "bare" -> BARE;
+      default -> throw new IllegalArgumentException("mode must be raw, bare, light or security: " + mode);
     };
     GatewayConfig config = GatewayConfig.builder()
         .api(ApiDefinition.builder("bench").path("api").serviceUrl("http://app/api")
@@ -104,8 +111,8 @@ public final class LoadPipelines {
 
   static String mode(String[] args, int index) {
     String mode = args.length > index ? args[index] : "raw";
-    if (!List.of("raw", "light", "security").contains(mode)) {
-      throw new IllegalArgumentException("mode must be raw, light or security: " + mode);
+    if (!List.of("raw", "bare", "light", "security", HAND_WRITTEN).contains(mode)) {
+      throw new IllegalArgumentException("mode must be raw, bare, light, security or handwritten: " + mode);
     }
     return mode;
   }

@@ -29,8 +29,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Netty hello server of the load benchmark: NIO, 1 boss + 2 worker threads, {@code HttpServerCodec} and one handler
- * answering {@code 200 hello} (5 bytes). Modes: {@code raw}; {@code light} / {@code security} put
- * {@link GatehouseHandler#inFront} with {@link LoadPipelines} in front of the handler.
+ * answering {@code 200 hello} (5 bytes). Modes: {@code raw}; {@code bare} / {@code light} / {@code security} put
+ * {@link GatehouseHandler#inFront} with {@link LoadPipelines} in front of the handler; {@code handwritten} puts
+ * {@link HandWrittenLightHandler} there (a reference point, not Gatehouse).
  *
  * <p>{@code java -cp benchmarks.jar io.gatehouse.jmh.load.NettyHelloServer PORT MODE [WORKERS]}
  */
@@ -43,7 +44,8 @@ public final class NettyHelloServer {
     int port = Integer.parseInt(args[0]);
     String mode = LoadPipelines.mode(args, 1);
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    Gatehouse gatehouse = mode.equals("raw") ? null : LoadPipelines.gatehouse(mode);
+    boolean handWritten = mode.equals(LoadPipelines.HAND_WRITTEN);
+    Gatehouse gatehouse = mode.equals("raw") || handWritten ? null : LoadPipelines.gatehouse(mode);
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup worker = new MultiThreadIoEventLoopGroup(workers, NioIoHandler.newFactory());
     try {
@@ -56,6 +58,8 @@ public final class NettyHelloServer {
               ch.pipeline().addLast(new HttpServerCodec());
               if (gatehouse != null) {
                 ch.pipeline().addLast(GatehouseHandler.inFront(gatehouse));
+              } else if (handWritten) {
+                ch.pipeline().addLast(handWrittenLight());
               }
               ch.pipeline().addLast(new Hello());
             }
@@ -67,6 +71,11 @@ public final class NettyHelloServer {
       boss.shutdownGracefully();
       worker.shutdownGracefully();
     }
+  }
+
+  /** {@link HandWrittenLightHandler} (shareable): the light pipeline written by hand, a reference point. */
+  public static ChannelHandler handWrittenLight() {
+    return new HandWrittenLightHandler();
   }
 
   /** The hello handler (shareable), for benchmarks that build their own pipeline. */
