@@ -37,10 +37,13 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>Only {@code REQUEST} dispatches are gated; requests outside the URL prefix go straight to the application. A
- * request with a body is read (up to the limit, else 413) without blocking a container thread when the chain
- * supports async. The engine runs on the request thread; when it has to wait (an asynchronous application, a
- * {@code send-request}, ...) the filter starts the container's asynchronous cycle and releases the thread. When the
- * chain does not support async the request thread waits instead.
+ * request with a body is read up to the limit, else 413. The engine runs on the request thread; when it has to wait
+ * (an asynchronous application, a {@code send-request}, ...) the filter starts the container's asynchronous cycle
+ * and releases the thread. When the chain does not support async the request thread waits instead. The application
+ * is called through the {@code FilterChain}, which only Jetty keeps valid after {@code doFilter} returns: on Jetty
+ * bodies are read with a {@code ReadListener} and the application may be called from the asynchronous cycle; on
+ * other containers (Tomcat recycles its chains) bodies are read with blocking reads and the request thread waits
+ * for the engine's answer, as for a chain without async (a streamed body still goes on asynchronously).
  *
  * <p>The application's response is buffered when an outbound or on-error policy may read or transform its body
  * (compile-time analysis of the pipeline; see {@code BackendOptions.responseBodyNeeded}), and when it is small: the
@@ -67,6 +70,11 @@ public final class GatehouseFilter implements Filter {
   private TrustedProxies trustedProxies = TrustedProxies.NONE;
   private long maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
   private volatile Origin lastOrigin = Origin.NONE;
+  // Whether the container's FilterChain may still be called once doFilter has returned (from the asynchronous
+  // cycle). Jetty's chains are immutable and reusable; Tomcat recycles its chain as soon as doFilter returns. The
+  // Servlet specification promises neither, so unless the container is known to allow it the application is called
+  // on the filter's own thread, inside doFilter.
+  private boolean chainOutlivesDoFilter;
 
   /** For containers that instantiate filters ({@code web.xml}); configured by init parameters. */
   public GatehouseFilter() {}
@@ -85,6 +93,7 @@ public final class GatehouseFilter implements Filter {
 
   @Override
   public void init(FilterConfig config) throws ServletException {
+    chainOutlivesDoFilter = keepsChains(config.getServletContext().getServerInfo());
     if (gatehouse != null) {
       return;
     }
@@ -121,6 +130,11 @@ public final class GatehouseFilter implements Filter {
     }
   }
 
+  /** Whether a container ({@code ServletContext.getServerInfo()}) keeps filter chains valid after doFilter. */
+  static boolean keepsChains(String serverInfo) {
+    return serverInfo != null && serverInfo.toLowerCase(Locale.ROOT).startsWith("jetty/");
+  }
+
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
@@ -147,7 +161,7 @@ public final class GatehouseFilter implements Filter {
       exchange(new Call(req, res, chain, path, null, null));
       return;
     }
-    if (!req.isAsyncSupported()) {
+    if (!req.isAsyncSupported() || !chainOutlivesDoFilter) {
       byte[] body;
       try {
         body = RequestBodyReader.readBlocking(req.getInputStream(), maxRequestBodyBytes, declared);
@@ -196,7 +210,9 @@ public final class GatehouseFilter implements Filter {
       finish(call, outcome, threads, handover);
       return;
     }
-    if (call.async() == null && req.isAsyncSupported()) {
+    // Only where the chain outlives doFilter may the application be called (again: a retry) from the asynchronous
+    // cycle; elsewhere this thread waits for the answer, as for a chain without async.
+    if (call.async() == null && req.isAsyncSupported() && chainOutlivesDoFilter) {
       AsyncContext async = req.startAsync();
       async.setTimeout(0);
       threads.attach(async);

@@ -9,13 +9,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/**
- * A real Jetty 12 (ee10) server on 127.0.0.1 and a free port: context {@code /shop}, the filter on {@code /*}, the
- * {@link EchoServlet} as default servlet, {@link LargeBodyServlet} on {@code /api/big/*}, {@link StreamingServlet}
- * on {@code /api/stream/*} and, when async is supported, {@link AsyncServlet} on {@code /api/async/*} and the
- * asynchronous {@link StreamingServlet} on {@code /api/stream-async/*}.
- */
-final class JettyApp implements AutoCloseable {
+/** {@link ServletApp} on a real Jetty 12 (ee10) server. */
+final class JettyApp implements ServletApp {
   private final Server server;
   private final URI base;
 
@@ -53,8 +48,8 @@ final class JettyApp implements AutoCloseable {
     context.addServlet(holder, mapping);
   }
 
-  /** {@code http://127.0.0.1:PORT/shop} + {@code path}. */
-  URI uri(String path) {
+  @Override
+  public URI uri(String path) {
     return URI.create(base + path);
   }
 

@@ -15,31 +15,36 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The filter in a real Jetty 12 server, called by {@code curl} as a subprocess. Skipped when curl is missing,
- * except with {@code CI=true}, where a missing curl fails.
+ * The filter in a real servlet container, called by {@code curl} as a subprocess; one subclass per container.
+ * Skipped when curl is missing, except with {@code CI=true}, where a missing curl fails.
  */
-class GatehouseFilterCurlTest {
-  private static JettyApp app;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GatehouseFilterCurlContract {
+  private ServletApp app;
 
   @TempDir
   Path dir;
 
+  /** Starts the test application in this class's container. */
+  abstract ServletApp start(GatehouseFilter filter, boolean asyncSupported) throws Exception;
+
   @BeforeAll
-  static void start() throws Exception {
+  void startServer() throws Exception {
     boolean present = curlPresent();
     if (!present && "true".equals(System.getenv("CI"))) {
       fail("curl is required on CI (CI=true) but was not found on PATH");
     }
     assumeTrue(present, "curl not found on PATH: skipping the curl tests");
-    app = JettyApp.start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("/api").build(),
+    app = start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("/api").build(),
         true);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  void stopServer() throws Exception {
     if (app != null) {
       app.close();
     }

@@ -16,24 +16,29 @@ import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The filter in a real Jetty 12 server, called by the JDK HttpClient over loopback. */
-class GatehouseFilterHttpClientTest {
-  private static JettyApp app;
-  private static JettyApp blocking;
+/** The filter in a real servlet container, called by the JDK HttpClient over loopback; one subclass per container. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GatehouseFilterHttpClientContract {
+  private ServletApp app;
+  private ServletApp blocking;
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** Starts the test application in this class's container. */
+  abstract ServletApp start(GatehouseFilter filter, boolean asyncSupported) throws Exception;
+
   @BeforeAll
-  static void start() throws Exception {
-    app = JettyApp.start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("/api")
+  void startServers() throws Exception {
+    app = start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("/api")
         .trustedProxies("127.0.0.0/8").build(), true);
-    blocking = JettyApp.start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("api/")
+    blocking = start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("api/")
         .unmatchedRequests(UnmatchedRequests.NOT_FOUND).maxRequestBodyBytes(64 * 1024).build(), false);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  void stopServers() throws Exception {
     app.close();
     blocking.close();
   }
@@ -42,7 +47,7 @@ class GatehouseFilterHttpClientTest {
     return CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
   }
 
-  private static HttpRequest.Builder get(JettyApp server, String path) {
+  private static HttpRequest.Builder get(ServletApp server, String path) {
     return HttpRequest.newBuilder(server.uri(path));
   }
 
@@ -272,9 +277,35 @@ class GatehouseFilterHttpClientTest {
     assertThat(streamed.statusCode()).isEqualTo(413);
   }
 
+  /**
+   * The engine waits (an OpenID provider answering later) before it calls the application: on Jetty the filter goes
+   * asynchronous and calls it from the asynchronous cycle, elsewhere the request thread waits (the chain is only
+   * good inside doFilter). Bodies arrive either way.
+   */
+  @Test
+  void theEngineMayWaitBeforeItCallsTheApplication() throws Exception {
+    for (boolean async : new boolean[] {true, false}) {
+      try (ServletApp slow = start(GatehouseFilter.builder().gatehouse(SlowIdentityProvider.gatehouse())
+          .urlPrefix("/api").build(), async)) {
+        String bearer = "Bearer " + SlowIdentityProvider.token();
+        // the first request waits for the provider's documents (each server has a new engine), later ones do not
+        HttpResponse<String> post = send(HttpRequest.newBuilder(slow.uri("/api/jwt/items"))
+            .header("Authorization", bearer).POST(BodyPublishers.ofString("posted after the wait")));
+        assertThat(post.statusCode()).as("async %s", async).isEqualTo(200);
+        assertThat(post.body()).isEqualTo("posted after the wait");
+        HttpResponse<String> get = send(HttpRequest.newBuilder(slow.uri("/api/jwt/items/7"))
+            .header("Authorization", bearer));
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.body()).isEqualTo("hello /shop/api/jwt/items/7");
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(slow.uri("/api/jwt/items/7")));
+        assertThat(refused.statusCode()).isEqualTo(401);
+      }
+    }
+  }
+
   @Test
   void anAsyncChainEnforcesTheLimitWhileReading() throws Exception {
-    try (JettyApp small = JettyApp.start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse())
+    try (ServletApp small = start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse())
         .urlPrefix("/api").maxRequestBodyBytes(1000).build(), true)) {
       HttpResponse<String> r = send(HttpRequest.newBuilder(small.uri("/api/echo/items"))
           .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[50_000]))));

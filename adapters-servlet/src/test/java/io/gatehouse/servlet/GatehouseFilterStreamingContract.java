@@ -17,30 +17,35 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The application's response streams through the filter when no policy needs its body, and is buffered otherwise.
  * The proof of streaming: the application waits, after {@link #GATE_AT} bytes, until the client has received its
- * first bytes; buffered, the client would get nothing before the application finished.
+ * first bytes; buffered, the client would get nothing before the application finished. One subclass per container.
  */
-class GatehouseFilterStreamingTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GatehouseFilterStreamingContract {
   private static final int EIGHT_MIB = 8 << 20;
   private static final int GATE_AT = 200 * 1024;
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
-  private static JettyApp app;
-  private static JettyApp blocking;
+  private ServletApp app;
+  private ServletApp blocking;
+
+  /** Starts the test application in this class's container. */
+  abstract ServletApp start(GatehouseFilter filter, boolean asyncSupported) throws Exception;
 
   @BeforeAll
-  static void start() throws Exception {
-    app = JettyApp.start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("/api").build(),
+  void startServers() throws Exception {
+    app = start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("/api").build(),
         true);
-    blocking = JettyApp.start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("/api")
+    blocking = start(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("/api")
         .build(), false);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  void stopServers() throws Exception {
     app.close();
     blocking.close();
   }
@@ -49,7 +54,7 @@ class GatehouseFilterStreamingTest {
     return r.headers().firstValue(name).orElse(null);
   }
 
-  private static HttpResponse<byte[]> get(JettyApp server, String path) throws Exception {
+  private static HttpResponse<byte[]> get(ServletApp server, String path) throws Exception {
     return CLIENT.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30)).build(),
         BodyHandlers.ofByteArray());
   }
@@ -58,7 +63,7 @@ class GatehouseFilterStreamingTest {
    * Calls a gated path: the response headers and the first 128 KiB must arrive while the application still waits
    * at its gate; then the gate opens and the rest arrives. Returns the response and the whole body.
    */
-  private static Streamed streamed(JettyApp server, String path, String id) throws Exception {
+  private static Streamed streamed(ServletApp server, String path, String id) throws Exception {
     HttpResponse<InputStream> r = CLIENT.sendAsync(HttpRequest.newBuilder(server.uri(path + (path.contains("?")
         ? "&" : "?") + "gate=" + GATE_AT + "&id=" + id)).build(), BodyHandlers.ofInputStream()).get(8, TimeUnit.SECONDS);
     try (InputStream in = r.body()) {

@@ -1,0 +1,78 @@
+package io.gatehouse.servlet;
+
+import jakarta.servlet.Servlet;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+/** {@link ServletApp} on a real embedded Tomcat 10.1 (Servlet 6.0) server. */
+final class TomcatApp implements ServletApp {
+  private final Tomcat tomcat;
+  private final Path baseDir;
+  private final URI base;
+
+  private TomcatApp(Tomcat tomcat, Path baseDir, URI base) {
+    this.tomcat = tomcat;
+    this.baseDir = baseDir;
+    this.base = base;
+  }
+
+  static TomcatApp start(GatehouseFilter filter, boolean asyncSupported) throws Exception {
+    Path baseDir = Files.createTempDirectory("gatehouse-tomcat");
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(baseDir.toString());
+    Connector connector = new Connector();
+    connector.setPort(0);
+    connector.setProperty("address", "127.0.0.1");
+    tomcat.getService().addConnector(connector);
+    tomcat.setConnector(connector);
+    Context context = tomcat.addContext("/shop", baseDir.toString());
+    FilterDef gate = new FilterDef();
+    gate.setFilterName("gatehouse");
+    gate.setFilter(filter);
+    gate.setAsyncSupported(Boolean.toString(asyncSupported));
+    context.addFilterDef(gate);
+    FilterMap map = new FilterMap();
+    map.setFilterName("gatehouse");
+    map.addURLPattern("/*");
+    map.setDispatcher("REQUEST");
+    context.addFilterMap(map);
+    add(context, "echo", new EchoServlet(), "/", asyncSupported);
+    add(context, "big", new LargeBodyServlet(), "/api/big/*", asyncSupported);
+    add(context, "stream", new StreamingServlet(false), "/api/stream/*", asyncSupported);
+    if (asyncSupported) {
+      add(context, "async", new AsyncServlet(), "/api/async/*", true);
+      add(context, "stream-async", new StreamingServlet(true), "/api/stream-async/*", true);
+    }
+    tomcat.start();
+    return new TomcatApp(tomcat, baseDir, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/shop"));
+  }
+
+  private static void add(Context context, String name, Servlet servlet, String mapping, boolean async) {
+    Wrapper wrapper = Tomcat.addServlet(context, name, servlet);
+    wrapper.setAsyncSupported(async);
+    context.addServletMappingDecoded(mapping, name);
+  }
+
+  @Override
+  public URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  @Override
+  public void close() throws Exception {
+    tomcat.stop();
+    tomcat.destroy();
+    try (Stream<Path> files = Files.walk(baseDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
