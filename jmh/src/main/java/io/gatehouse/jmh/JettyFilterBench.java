@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class JettyFilterBench {
-  @Param({"raw", "light", "security"})
+  @Param({"raw", "bare", "light", "security"})
   public String pipeline;
 
   private Server server;
