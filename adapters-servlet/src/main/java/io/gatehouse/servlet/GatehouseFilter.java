@@ -10,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -93,7 +94,8 @@ public final class GatehouseFilter implements Filter {
 
   @Override
   public void init(FilterConfig config) throws ServletException {
-    chainOutlivesDoFilter = keepsChains(config.getServletContext().getServerInfo());
+    ServletContext context = config.getServletContext();
+    chainOutlivesDoFilter = context != null && keepsChains(context.getServerInfo());
     if (gatehouse != null) {
       return;
     }
@@ -109,7 +111,8 @@ public final class GatehouseFilter implements Filter {
       }
       String unmatched = config.getInitParameter("unmatchedRequests");
       if (unmatched != null) {
-        b.unmatchedRequests(UnmatchedRequests.valueOf(unmatched.strip().toUpperCase(Locale.ROOT)));
+        b.unmatchedRequests(parameter("unmatchedRequests", unmatched,
+            v -> UnmatchedRequests.valueOf(v.toUpperCase(Locale.ROOT)), Arrays.toString(UnmatchedRequests.values())));
       }
       String proxies = config.getInitParameter("trustedProxies");
       if (proxies != null && !proxies.isBlank()) {
@@ -117,7 +120,7 @@ public final class GatehouseFilter implements Filter {
       }
       String max = config.getInitParameter("maxRequestBodyBytes");
       if (max != null) {
-        b.maxRequestBodyBytes(Long.parseLong(max.strip()));
+        b.maxRequestBodyBytes(parameter("maxRequestBodyBytes", max, Long::parseLong, "a number of bytes"));
       }
       GatehouseFilter built = b.build();
       this.gatehouse = built.gatehouse;
@@ -127,6 +130,16 @@ public final class GatehouseFilter implements Filter {
       this.maxRequestBodyBytes = built.maxRequestBodyBytes;
     } catch (RuntimeException e) {
       throw new ServletException("GatehouseFilter configuration failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** An init parameter's value read by {@code parse}; a value it refuses is named with what was expected. */
+  private static <T> T parameter(String name, String value, java.util.function.Function<String, T> parse,
+      String expected) {
+    try {
+      return parse.apply(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("init parameter " + name + " is '" + value + "', expected " + expected, e);
     }
   }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
@@ -26,6 +27,23 @@ final class TomcatApp implements ServletApp {
   }
 
   static TomcatApp start(GatehouseFilter filter, boolean asyncSupported) throws Exception {
+    FilterDef gate = new FilterDef();
+    gate.setFilter(filter);
+    return start(gate, asyncSupported);
+  }
+
+  /**
+   * The filter as {@code web.xml} declares it: Tomcat instantiates {@link GatehouseFilter} with its no-argument
+   * constructor and hands it {@code initParameters}.
+   */
+  static TomcatApp startWithInitParameters(Map<String, String> initParameters) throws Exception {
+    FilterDef gate = new FilterDef();
+    gate.setFilterClass(GatehouseFilter.class.getName());
+    initParameters.forEach(gate::addInitParameter);
+    return start(gate, true);
+  }
+
+  private static TomcatApp start(FilterDef gate, boolean asyncSupported) throws Exception {
     Path baseDir = Files.createTempDirectory("gatehouse-tomcat");
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
@@ -35,9 +53,7 @@ final class TomcatApp implements ServletApp {
     tomcat.getService().addConnector(connector);
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("/shop", baseDir.toString());
-    FilterDef gate = new FilterDef();
     gate.setFilterName("gatehouse");
-    gate.setFilter(filter);
     gate.setAsyncSupported(Boolean.toString(asyncSupported));
     context.addFilterDef(gate);
     FilterMap map = new FilterMap();
