@@ -93,6 +93,8 @@ class NettyInFrontStreamingTest {
   private final Map<String, String> outcomes = new ConcurrentHashMap<>();
   private final Set<String> openGates = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> calls = new ConcurrentHashMap<>();
+  /** How many body bytes the application has written so far, per call id. */
+  private final Map<String, Integer> written = new ConcurrentHashMap<>();
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private EventLoopGroup group;
@@ -449,6 +451,45 @@ class NettyInFrontStreamingTest {
     assertThat(Arrays.equals(after.body(), body(1000))).isTrue();
   }
 
+  /**
+   * Backpressure: a client that stops reading holds the application back (its parts count towards the channel's
+   * writability, so it stops writing), and nothing is lost when the client reads again.
+   */
+  @Test
+  void aClientThatStopsReadingHoldsTheApplicationBack() throws Exception {
+    String id = id();
+    int size = 64 << 20;
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(64 * 1024);
+      socket.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("GET /files/stream?length=true&size=" + size + "&id=" + id
+          + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1024);
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        head.append((char) in.read());
+      }
+      assertThat(head.toString()).startsWith("HTTP/1.1 200").contains("content-length: " + size);
+      Thread.sleep(700); // the client reads nothing
+      int held = written.getOrDefault(id, 0);
+      assertThat(held).as("bytes the application wrote while the client did not read").isLessThan(size / 4);
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      while (total < size) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, size - total));
+        assertThat(n).as("end of stream after %d bytes", total).isPositive();
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] != (byte) ('a' + (total + i) % 26)) {
+            throw new AssertionError("wrong byte at " + (total + i));
+          }
+        }
+        total += n;
+      }
+    }
+    assertThat(awaitOutcome(id)).isEqualTo("ok");
+  }
+
   /** One HTTP/1.1 response read from a socket: status, lower-case headers, body (chunked or by length). */
   private record RawResponse(int status, Map<String, String> headers, byte[] body) {
     static RawResponse read(InputStream in) throws IOException {
@@ -561,8 +602,10 @@ class NettyInFrontStreamingTest {
           return;
         }
         int n = Math.min(CHUNK, size - sent);
-        ByteBuf part = ctx.alloc().buffer(n).writeBytes(BODY, sent, n);
+        // BODY repeats every 26 bytes: from sent % 26 on it holds the bytes of any offset, so sizes may exceed it
+        ByteBuf part = ctx.alloc().buffer(n).writeBytes(BODY, sent % 26, n);
         sent += n;
+        written.put(id, sent);
         last = ctx.write(new DefaultHttpContent(part));
         if (!ctx.channel().isWritable()) {
           ctx.flush();
