@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A Jakarta Servlet 6 filter that runs Gatehouse policies in front of the application it wraps; the application is
@@ -134,8 +135,7 @@ public final class GatehouseFilter implements Filter {
   }
 
   /** An init parameter's value read by {@code parse}; a value it refuses is named with what was expected. */
-  private static <T> T parameter(String name, String value, java.util.function.Function<String, T> parse,
-      String expected) {
+  private static <T> T parameter(String name, String value, Function<String, T> parse, String expected) {
     try {
       return parse.apply(value.strip());
     } catch (IllegalArgumentException e) {
