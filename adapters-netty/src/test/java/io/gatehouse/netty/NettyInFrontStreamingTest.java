@@ -33,6 +33,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -465,7 +466,7 @@ class NettyInFrontStreamingTest {
       socket.setSoTimeout(20_000);
       socket.getOutputStream().write(("GET /files/stream?length=true&size=" + size + "&id=" + id
           + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1024);
+      InputStream in = new BufferedInputStream(socket.getInputStream(), 1024);
       StringBuilder head = new StringBuilder();
       while (!head.toString().endsWith("\r\n\r\n")) {
         head.append((char) in.read());
