@@ -1,13 +1,18 @@
 package io.gatehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +119,44 @@ class ServeCommandTest {
       assertThat(r.body()).isEqualTo("backend saw /shop/hello?x=1");
       assertThat(r.headers().firstValue("X-Config")).hasValue("one");
       assertThat(get("/secure/hello").statusCode()).isEqualTo(401);
+    }
+  }
+
+  /**
+   * {@code gatehouse-cli serve} as a real process: it serves, and Ctrl-C (SIGINT, sent with bash's {@code kill})
+   * stops it cleanly: the shutdown hook says so, the process ends, and the port is free again.
+   */
+  @Test
+  void ctrlCStopsARealServeProcess(@TempDir Path dir) throws Exception {
+    Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(javaBinary.toString(), "-cp", System.getProperty("java.class.path"),
+        GatehouseCli.class.getName(), "serve", tree(dir).toString(), "--port", "0").redirectErrorStream(true)
+        .start();
+    try {
+      BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8));
+      String url = null;
+      for (String line; url == null && (line = lines.readLine()) != null; ) {
+        Matcher m = Pattern.compile("on (http://\\S+) ").matcher(line);
+        url = m.find() ? m.group(1) : null;
+      }
+      assertThat(url).as("the listening URL").isNotNull();
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url + "/shop/hello"))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.body()).isEqualTo("backend saw /shop/hello");
+
+      Process kill = new ProcessBuilder("bash", "-c", "kill -INT " + process.pid()).start();
+      assertThat(kill.waitFor()).isZero();
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped after SIGINT").isTrue();
+      assertThat(process.exitValue()).isEqualTo(130); // 128 + SIGINT: the JVM's exit on Ctrl-C
+      assertThat(lines.lines().toList()).contains("gatehouse-cli: stopping");
+      URI address = URI.create(url);
+      try (Socket socket = new Socket()) {
+        assertThatThrownBy(() -> socket.connect(new InetSocketAddress(address.getHost(), address.getPort()), 2000))
+            .isInstanceOf(ConnectException.class);
+      }
+    } finally {
+      process.destroyForcibly();
     }
   }
 
