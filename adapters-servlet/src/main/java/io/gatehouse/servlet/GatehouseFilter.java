@@ -223,8 +223,9 @@ public final class GatehouseFilter implements Filter {
       finish(call, outcome, threads, handover);
       return;
     }
-    // Only where the chain outlives doFilter may the application be called (again: a retry) from the asynchronous
-    // cycle; elsewhere this thread waits for the answer, as for a chain without async.
+    // Only where the chain outlives doFilter may the application be called (or called again, by a second
+    // forward-request) from the asynchronous cycle; elsewhere this thread waits for the answer, as for a chain
+    // without async.
     if (call.async() == null && req.isAsyncSupported() && chainOutlivesDoFilter) {
       AsyncContext async = req.startAsync();
       async.setTimeout(0);

@@ -29,23 +29,14 @@ final class JettyApp implements ServletApp {
     FilterHolder gate = new FilterHolder(filter);
     gate.setAsyncSupported(asyncSupported);
     context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
-    add(context, new EchoServlet(), "/", asyncSupported);
-    add(context, new LargeBodyServlet(), "/api/big/*", asyncSupported);
-    add(context, new StreamingServlet(false), "/api/stream/*", asyncSupported);
-    if (asyncSupported) {
-      add(context, new AsyncServlet(), "/api/async/*", true);
-      add(context, new StreamingServlet(true), "/api/stream-async/*", true);
+    for (Mapping m : ServletApp.servlets(asyncSupported)) {
+      ServletHolder holder = new ServletHolder(m.name(), m.servlet());
+      holder.setAsyncSupported(m.asyncSupported());
+      context.addServlet(holder, m.pattern());
     }
     server.setHandler(context);
     server.start();
     return new JettyApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/shop"));
-  }
-
-  private static void add(ServletContextHandler context, jakarta.servlet.Servlet servlet, String mapping,
-      boolean async) {
-    ServletHolder holder = new ServletHolder(servlet);
-    holder.setAsyncSupported(async);
-    context.addServlet(holder, mapping);
   }
 
   @Override

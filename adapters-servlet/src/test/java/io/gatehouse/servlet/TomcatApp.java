@@ -1,6 +1,5 @@
 package io.gatehouse.servlet;
 
-import jakarta.servlet.Servlet;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,21 +60,13 @@ final class TomcatApp implements ServletApp {
     map.addURLPattern("/*");
     map.setDispatcher("REQUEST");
     context.addFilterMap(map);
-    add(context, "echo", new EchoServlet(), "/", asyncSupported);
-    add(context, "big", new LargeBodyServlet(), "/api/big/*", asyncSupported);
-    add(context, "stream", new StreamingServlet(false), "/api/stream/*", asyncSupported);
-    if (asyncSupported) {
-      add(context, "async", new AsyncServlet(), "/api/async/*", true);
-      add(context, "stream-async", new StreamingServlet(true), "/api/stream-async/*", true);
+    for (Mapping m : ServletApp.servlets(asyncSupported)) {
+      Wrapper wrapper = Tomcat.addServlet(context, m.name(), m.servlet());
+      wrapper.setAsyncSupported(m.asyncSupported());
+      context.addServletMappingDecoded(m.pattern(), m.name());
     }
     tomcat.start();
     return new TomcatApp(tomcat, baseDir, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/shop"));
-  }
-
-  private static void add(Context context, String name, Servlet servlet, String mapping, boolean async) {
-    Wrapper wrapper = Tomcat.addServlet(context, name, servlet);
-    wrapper.setAsyncSupported(async);
-    context.addServletMappingDecoded(mapping, name);
   }
 
   @Override
