@@ -45,7 +45,8 @@ import java.util.function.Supplier;
  * Runs each HTTP request of a channel through a {@link Gatehouse}. Place it right after {@code HttpServerCodec};
  * one instance per channel. It puts each request's parts together itself, the body bounded by
  * {@code maxRequestLength}: a longer one is answered 413, an expectation other than {@code 100-continue} 417, a
- * malformed request 400 (and the connection closed); {@code 100 Continue} is sent when the request's turn comes. (An
+ * malformed request 400 and a version other than HTTP/1.x 505 (both closing the connection); a later HTTP/1.x is
+ * answered as HTTP/1.1; {@code 100 Continue} is sent when the request's turn comes. (An
  * {@code HttpObjectAggregator} in front works too: its {@code FullHttpRequest}s are taken as they are.)
  *
  * <ul>
@@ -216,7 +217,13 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   private void start(ClientRequest request) {
     busy = true;
     HttpRequest head = request.head;
-    HttpVersion version = head.protocolVersion();
+    HttpVersion version = answeringVersion(head.protocolVersion());
+    if (version == null) {
+      // Not HTTP/1.x (Netty's decoder takes any NAME/major.minor): its framing cannot be trusted either.
+      respond(NettyMessages.plain(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP Version Not Supported\n",
+          HttpVersion.HTTP_1_1), false);
+      return;
+    }
     boolean keepAlive = HttpUtil.isKeepAlive(head);
     if (request.refusal != null) {
       // After a 413 or 417 the connection goes on (as after HttpObjectAggregator's): whatever the client still
@@ -266,6 +273,17 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     }
     stage.whenComplete((outcome, error) -> onEventLoop(() -> finish(outcome, error, version, keepAlive,
         headRequest)));
+  }
+
+  /**
+   * The version of the response to a request of {@code requested} (RFC 9110 2.5): the same for HTTP/1.0 and 1.1,
+   * 1.1 for a later HTTP/1.x; null for anything else, which is refused with 505.
+   */
+  static HttpVersion answeringVersion(HttpVersion requested) {
+    if (requested.equals(HttpVersion.HTTP_1_1) || requested.equals(HttpVersion.HTTP_1_0)) {
+      return requested;
+    }
+    return requested.protocolName().equals("HTTP") && requested.majorVersion() == 1 ? HttpVersion.HTTP_1_1 : null;
   }
 
   private void finish(ExchangeOutcome outcome, Throwable error, HttpVersion version, boolean keepAlive,
