@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
@@ -42,6 +43,7 @@ final class BackendCall {
   private final boolean mayRetry;
   private volatile Channel channel;
   private ChannelPool pool;
+  private BackendResponseDecoder decoder;
   private boolean reused;
   private ScheduledFuture<?> timer;
   private HttpResponse head;
@@ -69,6 +71,8 @@ final class BackendCall {
       return;
     }
     reused = ch.hasAttr(REUSED);
+    decoder = ch.pipeline().get(BackendResponseDecoder.class);
+    decoder.headRequest = request.method().equals(HttpMethod.HEAD);
     ch.pipeline().get(BackendClientHandler.class).call = this;
     ch.writeAndFlush(request).addListener(f -> {
       if (!f.isSuccess()) {
@@ -107,7 +111,9 @@ final class BackendCall {
       if (msg instanceof LastHttpContent) {
         BackendResponse response = new BackendResponse(head.status().code(), head.status().reasonPhrase(),
             NettyMessages.fromNetty(head.headers(), true), body == null ? new byte[0] : body.toByteArray());
-        boolean keepAlive = HttpUtil.isKeepAlive(head) && !result.isDone();
+        // Bytes after the response (a backend that says less than it sends, or a split response) would be read as
+        // the next call's answer: such a connection is closed.
+        boolean keepAlive = HttpUtil.isKeepAlive(head) && !result.isDone() && !decoder.hasUnreadBytes();
         if (keepAlive) {
           channel.attr(REUSED).set(Boolean.TRUE);
         }

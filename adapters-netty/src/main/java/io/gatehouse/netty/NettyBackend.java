@@ -21,7 +21,7 @@ import io.netty.channel.pool.ChannelPoolHandler;
 import io.netty.channel.pool.FixedChannelPool;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -233,7 +233,9 @@ public final class NettyBackend implements Backend, AutoCloseable {
             SslHandler ssl = tls.newHandler(ch.alloc(), key.host(), key.port());
             ch.pipeline().addLast(ssl);
           }
-          ch.pipeline().addLast(new HttpClientCodec(), new BackendClientHandler());
+          BackendClientHandler calls = new BackendClientHandler();
+          ch.pipeline().addLast(new IdleConnectionGuard(calls), new HttpRequestEncoder(), new BackendResponseDecoder(),
+              calls);
         }
 
         @Override

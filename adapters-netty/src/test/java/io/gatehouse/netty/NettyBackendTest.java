@@ -7,6 +7,12 @@ import io.gatehouse.api.BackendOptions;
 import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.HttpHeaders;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -105,5 +111,100 @@ class NettyBackendTest {
       t.join();
       assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
     }
+  }
+
+  /**
+   * A backend sending more than its response (a split response, a wrong {@code Content-Length}): the extra bytes
+   * must not become the next caller's response on the pooled connection.
+   */
+  @Test
+  void bytesAfterAResponseNeverStartTheNextOne() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      Thread backendThread = serve(server, (in, out) -> {
+        readHead(in);
+        write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-");
+        readHead(in); // only if the connection is reused
+        write(out, "Length: 6\r\n\r\nPOISON");
+      });
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
+      assertThat(body(url + "first")).isEqualTo("ok");
+      assertThat(body(url + "second")).isEqualTo("ok"); // a fresh connection's first answer
+      backendThread.interrupt();
+    }
+  }
+
+  /** Bytes arriving while a pooled connection is idle: the connection is closed, not handed to the next caller. */
+  @Test
+  void bytesOnAnIdleConnectionCloseIt() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      CountDownLatch strayWritten = new CountDownLatch(1);
+      Thread backendThread = serve(server, (in, out) -> {
+        readHead(in);
+        write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        Thread.sleep(100);
+        write(out, "HTTP/1.1 200 OK\r\nContent-");
+        strayWritten.countDown();
+        readHead(in); // only if the connection is reused
+        write(out, "Length: 6\r\n\r\nPOISON");
+      });
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
+      assertThat(body(url + "first")).isEqualTo("ok");
+      assertThat(strayWritten.await(5, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(100); // the stray bytes reach the client
+      assertThat(body(url + "second")).isEqualTo("ok");
+      backendThread.interrupt();
+    }
+  }
+
+  private String body(String url) {
+    return backend.send(new BackendRequest("GET", URI.create(url), new HttpHeaders(), null), BackendOptions.DEFAULT)
+        .toCompletableFuture().thenApply(r -> new String(r.body(), StandardCharsets.UTF_8)).join();
+  }
+
+  interface Script {
+    void run(InputStream in, OutputStream out) throws Exception;
+  }
+
+  /** Runs {@code script} on every connection {@code server} accepts, each on its own thread. */
+  private static Thread serve(ServerSocket server, Script script) {
+    Thread acceptor = new Thread(() -> {
+      while (!server.isClosed()) {
+        try {
+          Socket s = server.accept();
+          Thread connection = new Thread(() -> {
+            try (s) {
+              script.run(s.getInputStream(), s.getOutputStream());
+              Thread.sleep(1_000);
+            } catch (Exception ignored) {
+              // the client closed or the test ended
+            }
+          });
+          connection.setDaemon(true);
+          connection.start();
+        } catch (IOException e) {
+          return; // closed
+        }
+      }
+    });
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return acceptor;
+  }
+
+  /** Reads up to the end of a request head (no body is sent here). */
+  private static void readHead(InputStream in) throws IOException {
+    int matched = 0;
+    while (matched < 4) {
+      int c = in.read();
+      if (c < 0) {
+        throw new EOFException();
+      }
+      matched = c == "\r\n\r\n".charAt(matched) ? matched + 1 : c == '\r' ? 1 : 0;
+    }
+  }
+
+  private static void write(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
   }
 }
