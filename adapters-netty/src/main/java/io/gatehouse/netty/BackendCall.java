@@ -8,6 +8,7 @@ import io.netty.channel.pool.ChannelPool;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One request on one pooled connection of {@link NettyBackend}. Runs on the connection's event loop, except
@@ -46,6 +48,8 @@ final class BackendCall {
   private BackendResponseDecoder decoder;
   private boolean reused;
   private ScheduledFuture<?> timer;
+  private long idleMillis;
+  private long lastRead;
   private HttpResponse head;
   private boolean informational;
   private ByteArrayOutputStream body;
@@ -56,8 +60,14 @@ final class BackendCall {
     this.mayRetry = mayRetry;
   }
 
-  void timer(ScheduledFuture<?> timer) {
+  /**
+   * The wait for the response headers, {@code millis} long, already scheduled; once the headers are in, the same
+   * {@code millis} bound each wait for more of the body (a backend that stops sending mid-body fails the call
+   * instead of holding it forever).
+   */
+  void timer(ScheduledFuture<?> timer, long millis) {
     this.timer = timer;
+    this.idleMillis = millis;
   }
 
   /** Sends {@code request} (released by the write) on an acquired connection; on the connection's loop. */
@@ -84,6 +94,19 @@ final class BackendCall {
   /** One message of the response; always released. */
   void onMessage(Object msg) {
     try {
+      if (msg instanceof HttpObject part && part.decoderResult().isFailure()) {
+        // A head too large, a broken status line or chunk: the decoder skips the rest, and no end would come.
+        Throwable cause = part.decoderResult().cause();
+        fail(BackendException.Kind.CONNECTION_FAILURE, "malformed response: " + cause.getMessage(), cause);
+        return;
+      }
+      if (msg instanceof HttpResponse response && (response.status().code() < 100 || response.status().code() > 599
+          || response.status().code() == 101)) {
+        // not a status HTTP has (Netty's decoder takes any number), or a protocol switch nobody asked for
+        fail(BackendException.Kind.CONNECTION_FAILURE, "malformed response: status " + response.status().code(),
+            null);
+        return;
+      }
       if (msg instanceof HttpResponse response) {
         informational = response.status().codeClass() == HttpStatusClass.INFORMATIONAL
             && response.status().code() != 101;
@@ -91,6 +114,11 @@ final class BackendCall {
           head = response;
           if (timer != null) {
             timer.cancel(false);
+            timer = null;
+          }
+          if (idleMillis > 0 && !(msg instanceof LastHttpContent)) {
+            lastRead = System.nanoTime();
+            timer = channel.eventLoop().schedule(this::checkBody, idleMillis, TimeUnit.MILLISECONDS);
           }
         }
       }
@@ -101,6 +129,7 @@ final class BackendCall {
         return;
       }
       if (msg instanceof HttpContent content) {
+        lastRead = System.nanoTime();
         append(content.content());
         if (received > maxResponseLength) {
           fail(BackendException.Kind.CONNECTION_FAILURE, "the backend's response exceeds " + maxResponseLength
@@ -156,6 +185,19 @@ final class BackendCall {
   private void fail(BackendException.Kind kind, String message, Throwable cause) {
     detach(false);
     result.completeExceptionally(new BackendException(kind, message, cause));
+  }
+
+  /** The body's idle bound: fails the call when nothing arrived for {@link #idleMillis}, else waits on. */
+  private void checkBody() {
+    if (result.isDone()) {
+      return;
+    }
+    long idle = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRead);
+    if (idle >= idleMillis) {
+      fail(BackendException.Kind.TIMEOUT, "no response body data for " + idleMillis + " ms", null);
+    } else {
+      timer = channel.eventLoop().schedule(this::checkBody, idleMillis - idle, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** No response headers in time; any thread. The connection, if any, is closed: its answer would come late. */

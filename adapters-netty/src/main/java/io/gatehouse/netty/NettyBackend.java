@@ -48,9 +48,12 @@ import javax.net.ssl.TrustManagerFactory;
  * A {@link Backend} over a pooled Netty HTTP/1.1 client: one keep-alive connection pool per scheme, host, port and
  * client certificate, each bound to one event loop, so a response completes the engine's stage on that loop.
  *
- * <p>The timeout of {@link BackendOptions#timeout()} runs from the call until the response headers arrive
- * ({@link BackendException.Kind#TIMEOUT}); everything else that yields no response is
- * {@link BackendException.Kind#CONNECTION_FAILURE}. HTTPS uses the JDK TLS provider with host name verification,
+ * <p>The timeout of {@link BackendOptions#timeout()} runs from the call until the response headers arrive, and
+ * then bounds each wait for more of the body ({@link BackendException.Kind#TIMEOUT} either way); everything else
+ * that yields no response is {@link BackendException.Kind#CONNECTION_FAILURE}, including a response the client
+ * cannot trust: one it cannot decode (a head over 8 KiB, a broken chunk), a status outside 100–599 or an unasked
+ * {@code 101}. A connection returns to the pool only after a complete keep-alive response with no bytes after it,
+ * and is closed if bytes arrive while it is idle. HTTPS uses the JDK TLS provider with host name verification,
  * trusting the JDK's default trust store or the one given, and presents {@link BackendOptions#clientCertificate()}
  * when set. Requests that failed on a reused connection before any response (the server closed it while idle) are
  * retried once on a new connection when their method is idempotent. HTTP/2 is not spoken: {@code http-version="2"}
@@ -154,7 +157,7 @@ public final class NettyBackend implements Backend, AutoCloseable {
     BackendCall call = new BackendCall(maxResponseLength, mayRetry);
     long millis = options.timeout().toMillis();
     if (millis > 0) {
-      call.timer(group.next().schedule(() -> call.timeout(millis), millis, TimeUnit.MILLISECONDS));
+      call.timer(group.next().schedule(() -> call.timeout(millis), millis, TimeUnit.MILLISECONDS), millis);
     }
     pool.acquire().addListener((Future<Channel> acquired) -> {
       if (!acquired.isSuccess()) {

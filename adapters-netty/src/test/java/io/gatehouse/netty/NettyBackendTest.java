@@ -156,6 +156,27 @@ class NettyBackendTest {
     }
   }
 
+  /** Headers in time, then a body that stops: the timeout bounds each wait for more of it too. */
+  @Test
+  void aBodyThatStopsIsATimeout() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      Thread backendThread = serve(server, (in, out) -> {
+        readHead(in);
+        write(out, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nthe first part");
+        Thread.sleep(150);
+        write(out, ", a second part");
+        Thread.sleep(10_000); // and nothing more
+      });
+      long start = System.nanoTime();
+      Throwable e = failure("http://127.0.0.1:" + server.getLocalPort() + "/", Duration.ofMillis(300));
+      assertThat(e).isInstanceOf(BackendException.class).hasMessageContaining("no response body data for 300 ms");
+      assertThat(((BackendException) e).kind()).isEqualTo(BackendException.Kind.TIMEOUT);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(440),
+          Duration.ofSeconds(3));
+      backendThread.interrupt();
+    }
+  }
+
   private String body(String url) {
     return backend.send(new BackendRequest("GET", URI.create(url), new HttpHeaders(), null), BackendOptions.DEFAULT)
         .toCompletableFuture().thenApply(r -> new String(r.body(), StandardCharsets.UTF_8)).join();
