@@ -12,7 +12,6 @@ import io.gatehouse.api.HttpHeaders;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -33,8 +32,9 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * The default {@link Backend}: the JDK's {@link HttpClient}, asynchronous, buffered bodies, redirects followed only
  * when {@code follow-redirects} asks for it. The timeout covers the wait for the response headers, as APIM's
- * {@code forward-request timeout} does; a timeout is {@link BackendException.Kind#TIMEOUT}, every other failure
- * {@link BackendException.Kind#CONNECTION_FAILURE}.
+ * {@code forward-request timeout} does, and then each wait for more of the body; a timeout is
+ * {@link BackendException.Kind#TIMEOUT}, every other failure {@link BackendException.Kind#CONNECTION_FAILURE},
+ * including a body over the bound ({@value #DEFAULT_MAX_RESPONSE_LENGTH} bytes unless given).
  *
  * <p>Server certificates are checked against the JDK's default trust store or the one given. A request whose
  * {@link BackendOptions#clientCertificate()} is set goes through a client whose TLS context presents that
@@ -46,8 +46,11 @@ public final class JdkHttpBackend implements Backend {
   private static final String[] RESTRICTED = {"host", "content-length", "expect"};
 
   static final int MAX_CREDENTIAL_CLIENTS = 64;
+  /** Largest response body taken from a backend unless told otherwise (64 MiB, as the Netty backend). */
+  public static final int DEFAULT_MAX_RESPONSE_LENGTH = 64 * 1024 * 1024;
 
   private final Duration connectTimeout;
+  private final int maxResponseLength;
   private final TrustManager[] trustManagers;
   private final HttpClient noRedirects;
   private final HttpClient redirects;
@@ -72,6 +75,18 @@ public final class JdkHttpBackend implements Backend {
    * @throws IllegalArgumentException when the trust store cannot be used
    */
   public JdkHttpBackend(Duration connectTimeout, KeyStore trustStore) {
+    this(connectTimeout, trustStore, DEFAULT_MAX_RESPONSE_LENGTH);
+  }
+
+  /**
+   * Like {@link #JdkHttpBackend(Duration, KeyStore)}, taking at most {@code maxResponseLength} bytes of a response
+   * body (a longer one fails the call).
+   */
+  public JdkHttpBackend(Duration connectTimeout, KeyStore trustStore, int maxResponseLength) {
+    if (maxResponseLength < 0) {
+      throw new IllegalArgumentException("negative maxResponseLength");
+    }
+    this.maxResponseLength = maxResponseLength;
     this.connectTimeout = connectTimeout;
     this.trustManagers = trustStore == null ? null : trustManagers(trustStore);
     this.noRedirects = client(false, trustManagers == null ? null : sslContext(null));
@@ -160,7 +175,8 @@ public final class JdkHttpBackend implements Backend {
       return CompletableFuture.failedFuture(
           new BackendException(BackendException.Kind.CONNECTION_FAILURE, e.getMessage(), e));
     }
-    return client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
+    long idleMillis = options.timeout().isNegative() ? 0 : options.timeout().toMillis();
+    return client.sendAsync(httpRequest, info -> new BoundedBody(maxResponseLength, idleMillis))
         .handle((response, error) -> {
           if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null
@@ -169,6 +185,11 @@ public final class JdkHttpBackend implements Backend {
                 ? BackendException.Kind.TIMEOUT : BackendException.Kind.CONNECTION_FAILURE,
                 cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
                 cause);
+          }
+          if (response.statusCode() < 200 || response.statusCode() > 599) {
+            // not a final status HTTP has, or a protocol switch nobody asked for
+            throw new BackendException(BackendException.Kind.CONNECTION_FAILURE,
+                "malformed response: status " + response.statusCode(), null);
           }
           HttpHeaders headers = new HttpHeaders();
           for (Map.Entry<String, List<String>> e : response.headers().map().entrySet()) {

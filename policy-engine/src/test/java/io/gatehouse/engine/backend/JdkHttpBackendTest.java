@@ -54,6 +54,22 @@ class JdkHttpBackendTest {
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });
+    server.createContext("/stalls", exchange -> {
+      exchange.sendResponseHeaders(200, 100);
+      exchange.getResponseBody().write("the first part".getBytes(StandardCharsets.UTF_8));
+      exchange.getResponseBody().flush();
+      try {
+        release.await(5, TimeUnit.SECONDS); // and nothing more until the test ends
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    server.createContext("/large", exchange -> {
+      exchange.sendResponseHeaders(200, 0);
+      exchange.getResponseBody().write(new byte[5000]);
+      exchange.close();
+    });
     server.start();
   }
 
@@ -108,5 +124,28 @@ class JdkHttpBackendTest {
     assertThatThrownBy(() -> send(new BackendRequest("GET", closed, null, null), BackendOptions.DEFAULT))
         .cause().isInstanceOf(BackendException.class)
         .extracting(e -> ((BackendException) e).kind()).isEqualTo(BackendException.Kind.CONNECTION_FAILURE);
+  }
+
+  @Test
+  void aBodyThatStopsIsATimeout() {
+    BackendOptions quick = new BackendOptions(Duration.ofMillis(300), false, BackendOptions.HttpVersion.HTTP_1_1);
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> send(new BackendRequest("GET", uri("/stalls"), null, null), quick))
+        .cause().isInstanceOf(BackendException.class)
+        .hasMessageContaining("no response body data for 300 ms")
+        .extracting(e -> ((BackendException) e).kind()).isEqualTo(BackendException.Kind.TIMEOUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aBodyOverTheBoundIsAConnectionFailure() {
+    JdkHttpBackend bounded = new JdkHttpBackend(Duration.ofSeconds(2), null, 4096);
+    assertThatThrownBy(() -> bounded.send(new BackendRequest("GET", uri("/large"), null, null),
+        BackendOptions.DEFAULT).toCompletableFuture().join())
+        .cause().isInstanceOf(BackendException.class)
+        .hasMessageContaining("exceeds 4096 bytes")
+        .extracting(e -> ((BackendException) e).kind()).isEqualTo(BackendException.Kind.CONNECTION_FAILURE);
+    assertThat(bounded.send(new BackendRequest("PUT", uri("/echo"), null, new byte[10]), BackendOptions.DEFAULT)
+        .toCompletableFuture().join().status()).isEqualTo(201);
   }
 }
