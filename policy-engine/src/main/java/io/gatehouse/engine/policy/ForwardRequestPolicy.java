@@ -21,7 +21,9 @@ import java.util.concurrent.CompletionStage;
  * {@code forward-request}: sends the request as policies left it to the backend through the engine's
  * {@link io.gatehouse.api.Backend} without blocking, and makes the answer {@code context.Response}.
  *
- * <p>{@code timeout}/{@code timeout-ms} bound the wait for response headers (default 300 s); a timeout is the error
+ * <p>{@code timeout}/{@code timeout-ms} bound the wait for response headers (default 300 s), and the network
+ * backends ({@code JdkHttpBackend}, {@code NettyBackend}) also bound each wait for more of the body by it (DECISION:
+ * APIM documents only the headers; a body that stops must not hold a call forever); a timeout is the error
  * {@code Timeout}, any other failure {@code BackendConnectionFailure}, both answered with the generic 500.
  * {@code fail-on-error-status-code} turns a 400–599 answer into the error {@code BackendResponseError}
  * (DECISION: APIM does not document this reason). Gatehouse buffers request bodies; the response body is buffered
