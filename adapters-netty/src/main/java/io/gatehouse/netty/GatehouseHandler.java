@@ -31,6 +31,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -55,6 +56,9 @@ import java.util.function.Supplier;
  *       never reaches it.
  *   <li>{@link #proxy}: {@code forward-request} goes to a {@link Backend}, such as {@link NettyBackend}.
  * </ul>
+ *
+ * <p>Put an {@code IdleStateHandler} before the codec to close quiet connections: one that goes idle while none of
+ * its requests is being answered is closed ({@link #userEventTriggered}).
  *
  * <p>Requests of one connection are handled one at a time in order (pipelined requests wait, and reading from the
  * socket pauses meanwhile). The event loop never blocks: the engine's stage completes whenever its backend answers
@@ -542,6 +546,21 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     }
     closeStreams();
     ctx.fireChannelInactive();
+  }
+
+  /**
+   * An {@link IdleStateEvent} of an {@code IdleStateHandler} before the codec: a connection that went quiet while
+   * no request of it is being answered (an idle keep-alive connection, or a client that stopped in the middle of a
+   * request) is closed; while one is, the event goes on down the pipeline (the {@code forward-request} timeout bounds
+   * the work).
+   */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent && !busy && waiting.isEmpty()) {
+      ctx.close();
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
   }
 
   @Override

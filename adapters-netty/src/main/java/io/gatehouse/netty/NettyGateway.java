@@ -14,7 +14,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -47,6 +49,7 @@ public final class NettyGateway implements AutoCloseable {
     Supplier<Gatehouse> gatehouse = b.gatehouse;
     SslContext sslContext = b.tls;
     int maxContentLength = b.maxContentLength;
+    long idleMillis = b.idleTimeout.toMillis();
     this.tls = sslContext != null;
     try {
       this.server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
@@ -58,6 +61,9 @@ public final class NettyGateway implements AutoCloseable {
               ChannelPipeline p = ch.pipeline();
               if (sslContext != null) {
                 p.addLast(sslContext.newHandler(ch.alloc()));
+              }
+              if (idleMillis > 0) {
+                p.addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
               }
               p.addLast(new HttpServerCodec(), GatehouseHandler.proxy(gatehouse, backend, maxContentLength));
             }
@@ -118,6 +124,7 @@ public final class NettyGateway implements AutoCloseable {
     private int maxContentLength = 16 * 1024 * 1024;
     private SslContext tls;
     private Backend backend;
+    private Duration idleTimeout = Duration.ofSeconds(60);
 
     private Builder() {}
 
@@ -161,6 +168,19 @@ public final class NettyGateway implements AutoCloseable {
     /** Serve HTTPS with this server context (request client certificates with {@code ClientAuth.OPTIONAL}). */
     public Builder tls(SslContext serverContext) {
       this.tls = serverContext;
+      return this;
+    }
+
+    /**
+     * How long a connection may stay quiet while none of its requests is being answered (an idle keep-alive
+     * connection, a client that stopped sending in the middle of a request) before it is closed; default 60 s, zero
+     * for never.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+        throw new IllegalArgumentException("negative idle timeout");
+      }
+      this.idleTimeout = timeout;
       return this;
     }
 
