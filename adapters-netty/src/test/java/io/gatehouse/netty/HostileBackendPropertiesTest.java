@@ -8,13 +8,11 @@ import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.HttpHeaders;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,20 +55,7 @@ class HostileBackendPropertiesTest {
   static void start() throws IOException {
     server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
     backend = NettyBackend.builder().threads(1).maxConnectionsPerHost(4).maxResponseLength(4096).build();
-    Thread acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
-        try {
-          Socket s = server.accept();
-          Thread connection = new Thread(() -> serve(s));
-          connection.setDaemon(true);
-          connection.start();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    });
-    acceptor.setDaemon(true);
-    acceptor.start();
+    RawBackend.serve(server, HostileBackendPropertiesTest::answerEachRequest);
   }
 
   @AfterContainer
@@ -80,36 +65,20 @@ class HostileBackendPropertiesTest {
     LeakRecorder.assertNoLeaks();
   }
 
-  private static void serve(Socket s) {
-    try (s) {
-      InputStream in = s.getInputStream();
-      OutputStream out = s.getOutputStream();
-      for (;;) {
-        readHead(in);
-        Answer a = answer;
-        int step = Math.max(1, a.bytes().length / a.pieces());
-        for (int from = 0; from < a.bytes().length; from += step) {
-          out.write(a.bytes(), from, Math.min(step, a.bytes().length - from));
-          out.flush();
-          Thread.sleep(1);
-        }
-        if (a.close()) {
-          return;
-        }
+  /** Each request read gets the {@link #answer} of the moment, until it says to close. */
+  private static void answerEachRequest(InputStream in, OutputStream out) throws Exception {
+    for (;;) {
+      RawBackend.readHead(in);
+      Answer a = answer;
+      int step = Math.max(1, a.bytes().length / a.pieces());
+      for (int from = 0; from < a.bytes().length; from += step) {
+        out.write(a.bytes(), from, Math.min(step, a.bytes().length - from));
+        out.flush();
+        Thread.sleep(1);
       }
-    } catch (IOException | InterruptedException e) {
-      // the client closed the connection
-    }
-  }
-
-  private static void readHead(InputStream in) throws IOException {
-    int matched = 0;
-    while (matched < 4) {
-      int c = in.read();
-      if (c < 0) {
-        throw new EOFException();
+      if (a.close()) {
+        return;
       }
-      matched = c == "\r\n\r\n".charAt(matched) ? matched + 1 : c == '\r' ? 1 : 0;
     }
   }
 

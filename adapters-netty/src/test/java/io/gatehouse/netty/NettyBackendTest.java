@@ -7,10 +7,6 @@ import io.gatehouse.api.BackendOptions;
 import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.HttpHeaders;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.net.InetAddress;
@@ -120,11 +116,11 @@ class NettyBackendTest {
   @Test
   void bytesAfterAResponseNeverStartTheNextOne() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-      Thread backendThread = serve(server, (in, out) -> {
-        readHead(in);
-        write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-");
-        readHead(in); // only if the connection is reused
-        write(out, "Length: 6\r\n\r\nPOISON");
+      Thread backendThread = RawBackend.serve(server, (in, out) -> {
+        RawBackend.readHead(in);
+        RawBackend.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-");
+        RawBackend.readHead(in); // only if the connection is reused
+        RawBackend.write(out, "Length: 6\r\n\r\nPOISON");
       });
       String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
       assertThat(body(url + "first")).isEqualTo("ok");
@@ -138,14 +134,14 @@ class NettyBackendTest {
   void bytesOnAnIdleConnectionCloseIt() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
       CountDownLatch strayWritten = new CountDownLatch(1);
-      Thread backendThread = serve(server, (in, out) -> {
-        readHead(in);
-        write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+      Thread backendThread = RawBackend.serve(server, (in, out) -> {
+        RawBackend.readHead(in);
+        RawBackend.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         Thread.sleep(100);
-        write(out, "HTTP/1.1 200 OK\r\nContent-");
+        RawBackend.write(out, "HTTP/1.1 200 OK\r\nContent-");
         strayWritten.countDown();
-        readHead(in); // only if the connection is reused
-        write(out, "Length: 6\r\n\r\nPOISON");
+        RawBackend.readHead(in); // only if the connection is reused
+        RawBackend.write(out, "Length: 6\r\n\r\nPOISON");
       });
       String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
       assertThat(body(url + "first")).isEqualTo("ok");
@@ -160,11 +156,11 @@ class NettyBackendTest {
   @Test
   void aBodyThatStopsIsATimeout() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-      Thread backendThread = serve(server, (in, out) -> {
-        readHead(in);
-        write(out, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nthe first part");
+      Thread backendThread = RawBackend.serve(server, (in, out) -> {
+        RawBackend.readHead(in);
+        RawBackend.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nthe first part");
         Thread.sleep(150);
-        write(out, ", a second part");
+        RawBackend.write(out, ", a second part");
         Thread.sleep(10_000); // and nothing more
       });
       long start = System.nanoTime();
@@ -180,52 +176,5 @@ class NettyBackendTest {
   private String body(String url) {
     return backend.send(new BackendRequest("GET", URI.create(url), new HttpHeaders(), null), BackendOptions.DEFAULT)
         .toCompletableFuture().thenApply(r -> new String(r.body(), StandardCharsets.UTF_8)).join();
-  }
-
-  interface Script {
-    void run(InputStream in, OutputStream out) throws Exception;
-  }
-
-  /** Runs {@code script} on every connection {@code server} accepts, each on its own thread. */
-  private static Thread serve(ServerSocket server, Script script) {
-    Thread acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
-        try {
-          Socket s = server.accept();
-          Thread connection = new Thread(() -> {
-            try (s) {
-              script.run(s.getInputStream(), s.getOutputStream());
-              Thread.sleep(1_000);
-            } catch (Exception ignored) {
-              // the client closed or the test ended
-            }
-          });
-          connection.setDaemon(true);
-          connection.start();
-        } catch (IOException e) {
-          return; // closed
-        }
-      }
-    });
-    acceptor.setDaemon(true);
-    acceptor.start();
-    return acceptor;
-  }
-
-  /** Reads up to the end of a request head (no body is sent here). */
-  private static void readHead(InputStream in) throws IOException {
-    int matched = 0;
-    while (matched < 4) {
-      int c = in.read();
-      if (c < 0) {
-        throw new EOFException();
-      }
-      matched = c == "\r\n\r\n".charAt(matched) ? matched + 1 : c == '\r' ? 1 : 0;
-    }
-  }
-
-  private static void write(OutputStream out, String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.US_ASCII));
-    out.flush();
   }
 }

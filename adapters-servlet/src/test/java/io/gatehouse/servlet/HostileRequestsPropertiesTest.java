@@ -67,7 +67,7 @@ class HostileRequestsPropertiesTest {
 
   record Header(String name, String value) {}
 
-  /** A request framed by its body: {@code Content-Length}, or chunks of {@code chunk} bytes when positive. */
+  /** A request framed by its body: {@code Content-Length}, or one chunk when {@code chunk} is positive. */
   record Request(String method, String path, List<Header> headers, byte[] body, int chunk) {
     byte[] wire() {
       StringBuilder text = new StringBuilder(method + " /shop" + path + " HTTP/1.1\r\nHost: gw.example\r\n");
@@ -85,10 +85,10 @@ class HostileRequestsPropertiesTest {
         out.writeBytes(body);
         return out.toByteArray();
       }
-      for (int from = 0; from < body.length; from += chunk) {
-        int n = Math.min(chunk, body.length - from);
-        out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body, from, n);
+      // one chunk: how the container splits a chunked body is its own business, the filter reads a stream
+      if (body.length > 0) {
+        out.writeBytes((Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(body);
         out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
       }
       out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
