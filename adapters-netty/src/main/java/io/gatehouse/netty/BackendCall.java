@@ -81,9 +81,10 @@ final class BackendCall {
       return;
     }
     reused = ch.hasAttr(REUSED);
-    decoder = ch.pipeline().get(BackendResponseDecoder.class);
+    BackendClientHandler handler = ch.pipeline().get(BackendClientHandler.class);
+    decoder = handler.decoder;
     decoder.headRequest = request.method().equals(HttpMethod.HEAD);
-    ch.pipeline().get(BackendClientHandler.class).call = this;
+    handler.call = this;
     ch.writeAndFlush(request).addListener(f -> {
       if (!f.isSuccess()) {
         failed(f.cause());

@@ -6,8 +6,14 @@ import io.netty.util.ReferenceCountUtil;
 
 /** The last handler of a pooled backend connection: hands what arrives to the connection's current call. */
 final class BackendClientHandler extends ChannelInboundHandlerAdapter {
+  /** The connection's response decoder. */
+  final BackendResponseDecoder decoder;
   /** The call using this connection, or null while it sits in the pool; event loop only. */
   BackendCall call;
+
+  BackendClientHandler(BackendResponseDecoder decoder) {
+    this.decoder = decoder;
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {

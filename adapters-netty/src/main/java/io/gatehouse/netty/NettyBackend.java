@@ -236,9 +236,9 @@ public final class NettyBackend implements Backend, AutoCloseable {
             SslHandler ssl = tls.newHandler(ch.alloc(), key.host(), key.port());
             ch.pipeline().addLast(ssl);
           }
-          BackendClientHandler calls = new BackendClientHandler();
-          ch.pipeline().addLast(new IdleConnectionGuard(calls), new HttpRequestEncoder(), new BackendResponseDecoder(),
-              calls);
+          BackendResponseDecoder decoder = new BackendResponseDecoder();
+          BackendClientHandler calls = new BackendClientHandler(decoder);
+          ch.pipeline().addLast(new IdleConnectionGuard(calls), new HttpRequestEncoder(), decoder, calls);
         }
 
         @Override
