@@ -2,11 +2,13 @@ package io.gatehouse.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.api.Backend;
 import io.gatehouse.api.BackendException;
 import io.gatehouse.api.BackendOptions;
 import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.HttpHeaders;
+import io.gatehouse.engine.backend.JdkHttpBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,9 +34,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Whatever a backend sends, {@link NettyBackend} completes each call — with the backend's response when it is
+ * Whatever a backend sends, {@link NettyBackend} (and the engine's default, {@link JdkHttpBackend}) completes each call — with the backend's response when it is
  * well-formed, else with a {@link BackendException} — within its timeout, and never lets one response's bytes
- * reach another call: after every hostile answer, a well-behaved one on the same pool arrives intact.
+ * reach another call: after every hostile answer, a well-behaved one on the same pool arrives intact (with the JDK
+ * client, which reuses such connections, it may fail instead, but never carries another response's bytes).
  */
 class HostileBackendPropertiesTest {
   static {
@@ -44,7 +47,8 @@ class HostileBackendPropertiesTest {
   private static final Duration TIMEOUT = Duration.ofMillis(400);
   private static final String CLEAN = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nclean";
   private static ServerSocket server;
-  private static NettyBackend backend;
+  private static NettyBackend netty;
+  private static JdkHttpBackend jdk;
   /** What the backend answers to the next request it reads, on any connection. */
   private static volatile Answer answer;
 
@@ -54,13 +58,14 @@ class HostileBackendPropertiesTest {
   @BeforeContainer
   static void start() throws IOException {
     server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
-    backend = NettyBackend.builder().threads(1).maxConnectionsPerHost(4).maxResponseLength(4096).build();
+    netty = NettyBackend.builder().threads(1).maxConnectionsPerHost(4).maxResponseLength(4096).build();
+    jdk = new JdkHttpBackend(Duration.ofSeconds(2), null, 4096);
     RawBackend.serve(server, HostileBackendPropertiesTest::answerEachRequest);
   }
 
   @AfterContainer
   static void stop() throws Exception {
-    backend.close();
+    netty.close();
     server.close();
     LeakRecorder.assertNoLeaks();
   }
@@ -146,15 +151,16 @@ class HostileBackendPropertiesTest {
     return Combinators.combine(statusLines, headers.list().ofMaxSize(4), bodies, framings).as(Response::new);
   }
 
-  @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
   void everyCallCompletesAndNoResponseLeaksIntoTheNext(@ForAll("responses") Response response,
-      @ForAll("pieces") int pieces, @ForAll boolean close, @ForAll("extra") String extra) {
+      @ForAll("pieces") int pieces, @ForAll boolean close, @ForAll("extra") String extra, @ForAll boolean viaJdk) {
+    Backend backend = viaJdk ? jdk : netty;
     byte[] wire = response.wire();
     byte[] bytes = new byte[wire.length + extra.length()];
     System.arraycopy(wire, 0, bytes, 0, wire.length);
     System.arraycopy(extra.getBytes(StandardCharsets.ISO_8859_1), 0, bytes, wire.length, extra.length());
     answer = new Answer(bytes, pieces, close);
-    Object outcome = call();
+    Object outcome = call(backend);
     Statistics.label("outcome").collect(outcome instanceof BackendResponse r ? "response " + r.status()
         : ((BackendException) outcome).kind().toString());
     if (response.wellFormed() && response.body().length <= 4096 && extra.isEmpty()) {
@@ -164,9 +170,16 @@ class HostileBackendPropertiesTest {
       assertThat(r.body()).isEqualTo(response.body());
     }
     answer = new Answer(CLEAN.getBytes(StandardCharsets.US_ASCII), 1, false);
-    Object next = call();
-    assertThat(next).as("the call after %s + %s", response, extra).isInstanceOf(BackendResponse.class);
-    assertThat(new String(((BackendResponse) next).body(), StandardCharsets.ISO_8859_1)).isEqualTo("clean");
+    Object next = call(backend);
+    if (!viaJdk) {
+      assertThat(next).as("the call after %s + %s", response, extra).isInstanceOf(BackendResponse.class);
+    }
+    // The JDK's pool may reuse a connection the backend left bytes on, so the next call can fail there; but no
+    // client may hand those bytes to the next caller as its response.
+    if (next instanceof BackendResponse r) {
+      assertThat(new String(r.body(), StandardCharsets.ISO_8859_1)).as("the call after %s + %s", response, extra)
+          .isEqualTo("clean");
+    }
   }
 
   @Provide
@@ -184,7 +197,7 @@ class HostileBackendPropertiesTest {
   }
 
   /** One GET through the pool: its response, or the {@link BackendException} it failed with, within bounds. */
-  private static Object call() {
+  private static Object call(Backend backend) {
     long start = System.nanoTime();
     Object outcome = backend.send(new BackendRequest("GET", URI.create("http://127.0.0.1:" + server.getLocalPort()
             + "/"), new HttpHeaders(), null), new BackendOptions(TIMEOUT, false, BackendOptions.HttpVersion.HTTP_1_1))

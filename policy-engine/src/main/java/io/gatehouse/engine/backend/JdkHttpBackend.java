@@ -34,7 +34,9 @@ import javax.net.ssl.TrustManagerFactory;
  * when {@code follow-redirects} asks for it. The timeout covers the wait for the response headers, as APIM's
  * {@code forward-request timeout} does, and then each wait for more of the body; a timeout is
  * {@link BackendException.Kind#TIMEOUT}, every other failure {@link BackendException.Kind#CONNECTION_FAILURE},
- * including a body over the bound ({@value #DEFAULT_MAX_RESPONSE_LENGTH} bytes unless given).
+ * including a body over the bound ({@value #DEFAULT_MAX_RESPONSE_LENGTH} bytes unless given). The JDK's pool may
+ * reuse a connection on which a backend sent more than its response, and a later call on it then fails (it never
+ * received those bytes as its response in the hostile-backend tests); {@code NettyBackend} closes such connections.
  *
  * <p>Server certificates are checked against the JDK's default trust store or the one given. A request whose
  * {@link BackendOptions#clientCertificate()} is set goes through a client whose TLS context presents that
