@@ -2,13 +2,11 @@ package io.gatehouse.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.DispatcherType;
 import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -20,49 +18,37 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpTester;
-import org.eclipse.jetty.server.LocalConnector;
-import org.eclipse.jetty.server.Server;
 
 /**
  * Requests a container accepts but no well-behaved client sends — odd methods, paths, encodings, header values,
- * forwarding chains, bodies over the bound, chunked or not — through {@link GatehouseFilter} on Jetty (a
- * {@link LocalConnector}, in process): every one gets a complete, well-framed response (Jetty's own strict parser
- * reads it), and nothing fails inside the filter or the engine: a 5xx comes only from the two operations whose
- * policies fail on purpose.
+ * forwarding chains, bodies over the bound, chunked or not — through {@link GatehouseFilter} on Jetty and on
+ * Tomcat, over a socket: every one gets a complete, well-framed response (Jetty's strict parser reads it), and
+ * nothing fails inside the filter or the engine: a 5xx comes only from the two operations whose policies fail on
+ * purpose, or from the application.
  */
 class HostileRequestsPropertiesTest {
   private static final int MAX_BODY = 1024;
   private static final java.util.Set<String> FAILING_APPLICATION = java.util.Set.of("/api/stream/abc",
       "/api/big/-1", "/api/big/99999999999999999999");
-  private static Server server;
-  private static LocalConnector connector;
+  private static ServletApp jetty;
+  private static ServletApp tomcat;
 
   @BeforeContainer
   static void start() throws Exception {
-    server = new Server();
-    connector = new LocalConnector(server);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/shop");
-    FilterHolder gate = new FilterHolder(GatehouseFilter.builder().gatehouse(TestGateways.gatehouse())
-        .urlPrefix("/api").trustedProxies("0.0.0.0/0", "::/0").maxRequestBodyBytes(MAX_BODY).build());
-    gate.setAsyncSupported(true);
-    context.addFilter(gate, "/*", EnumSet.of(DispatcherType.REQUEST));
-    for (ServletApp.Mapping m : ServletApp.servlets(true)) {
-      ServletHolder holder = new ServletHolder(m.name(), m.servlet());
-      holder.setAsyncSupported(m.asyncSupported());
-      context.addServlet(holder, m.pattern());
-    }
-    server.setHandler(context);
-    server.start();
+    jetty = JettyApp.start(filter(), true);
+    tomcat = TomcatApp.start(filter(), true);
+  }
+
+  private static GatehouseFilter filter() {
+    return GatehouseFilter.builder().gatehouse(TestGateways.gatehouse()).urlPrefix("/api")
+        .trustedProxies("0.0.0.0/0", "::/0").maxRequestBodyBytes(MAX_BODY).build();
   }
 
   @AfterContainer
   static void stop() throws Exception {
-    server.stop();
+    jetty.close();
+    tomcat.close();
   }
 
   record Header(String name, String value) {}
@@ -110,6 +96,8 @@ class HostileRequestsPropertiesTest {
             "/api/echo/items/" + "a".repeat(3000), "/api/echo/items/1?" + "q=1&".repeat(300), "/api/stream/abc",
             "/api/big/-1", "/api/big/99999999999999999999")),
         Tuple.of(2, Arbitraries.of("/api/nope", "/api", "/api/", "/other", "/api/echo/fail", "/api/echo/inject")));
+    // (A long value stays under 3000 characters: the echo servlet sends every request header back, and two such
+    // values must not overflow the container's 8 KiB response head, where Tomcat answers 500 with or without us.)
     Arbitrary<Header> headers = Arbitraries.of(
         new Header("Origin", "https://app.example"), new Header("Origin", "null"),
         new Header("Origin", "https://evil.example"), new Header("Access-Control-Request-Method", "GET"),
@@ -120,7 +108,7 @@ class HostileRequestsPropertiesTest {
         new Header("X-Forwarded-For", "[2001:db8::1]:80"), new Header("X-Token", "let-me-in"),
         new Header("X-Token", "LET-ME-IN"), new Header("Authorization", "Bearer "), new Header("Cookie", "a=b; ;c"),
         new Header("X-Weird", "\u00e9\u00e8"), new Header("X-Weird", "tab\there"), new Header("X-Weird", ""),
-        new Header("X-Weird", "x".repeat(4000)), new Header("Content-Type", "application/json; charset=bogus"),
+        new Header("X-Weird", "x".repeat(3000)), new Header("Content-Type", "application/json; charset=bogus"),
         new Header("Content-Type", "text/plain; charset=utf-16"), new Header("Accept-Encoding", "gzip"),
         new Header("X-Replace", "yes"), new Header("Range", "bytes=0-1"), new Header("Forwarded", "for=\"_x\""));
     Arbitrary<byte[]> bodies = Arbitraries.frequencyOf(
@@ -133,14 +121,22 @@ class HostileRequestsPropertiesTest {
   }
 
   @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
-  void everyRequestGetsAWellFormedAnswerAndNothingFailsInside(@ForAll("requests") Request request)
-      throws Exception {
-    boolean head = request.method().equals("HEAD");
-    ByteBuffer raw = connector.getResponse(ByteBuffer.wrap(request.wire()), head, 10, TimeUnit.SECONDS);
-    assertThat(raw).as("a response to %s", request).isNotNull();
-    HttpTester.Response response = head ? HttpTester.parseHeadResponse(raw) : HttpTester.parseResponse(raw);
+  void everyRequestGetsAWellFormedAnswerAndNothingFailsInside(@ForAll("requests") Request request,
+      @ForAll boolean onTomcat) throws Exception {
+    ServletApp app = onTomcat ? tomcat : jetty;
+    byte[] raw;
+    try (Socket socket = new Socket(app.uri("").getHost(), app.uri("").getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.wire());
+      raw = socket.getInputStream().readAllBytes(); // the request says Connection: close
+    }
+    assertThat(raw).as("a response to %s", request).isNotEmpty();
+    ByteBuffer bytes = ByteBuffer.wrap(raw);
+    HttpTester.Response response = request.method().equals("HEAD") ? HttpTester.parseHeadResponse(bytes)
+        : HttpTester.parseResponse(bytes);
     assertThat(response).as("a complete response to %s", request).isNotNull();
     Statistics.label("status").collect(response.getStatus());
+    Statistics.label("container").collect(onTomcat ? "tomcat" : "jetty");
     int status = response.getStatus();
     boolean policyFails = request.path().endsWith("/fail") || request.path().endsWith("/inject");
     // The application throws on a size it cannot parse: the engine's BackendConnectionFailure when an operation
