@@ -1,10 +1,10 @@
 package io.gatehouse.engine.backend;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final List<ByteBuffer> parts = new ArrayList<>(); // the client's own buffers, copied once at the end
+  private int length;
   private final int maxLength;
   private final long idleMillis;
   private volatile long lastRead;
@@ -45,18 +46,18 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
   }
 
   @Override
-  public void onNext(List<ByteBuffer> buffers) {
+  public void onNext(List<ByteBuffer> buffers) { // the Flow contract serializes onNext and onComplete
     lastRead = System.nanoTime();
-    synchronized (bytes) {
-      for (ByteBuffer b : buffers) {
-        if (bytes.size() + b.remaining() > maxLength) {
-          fail(new IOException("the backend's response exceeds " + maxLength + " bytes"));
-          return;
-        }
-        byte[] chunk = new byte[b.remaining()];
-        b.get(chunk);
-        bytes.writeBytes(chunk);
+    if (body.isDone()) {
+      return; // failed (too long, or idle for too long): what still arrives is dropped
+    }
+    for (ByteBuffer b : buffers) {
+      if (length + (long) b.remaining() > maxLength) {
+        fail(new IOException("the backend's response exceeds " + maxLength + " bytes"));
+        return;
       }
+      length += b.remaining();
+      parts.add(b);
     }
   }
 
@@ -67,9 +68,14 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   @Override
   public void onComplete() {
-    synchronized (bytes) {
-      body.complete(bytes.toByteArray());
+    byte[] all = new byte[length];
+    int at = 0;
+    for (ByteBuffer b : parts) {
+      int n = b.remaining();
+      b.get(all, at, n);
+      at += n;
     }
+    body.complete(all);
   }
 
   private void checkLater(long delayMillis) {
