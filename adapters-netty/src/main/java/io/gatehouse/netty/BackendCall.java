@@ -82,6 +82,18 @@ final class BackendCall {
     }
     reused = ch.hasAttr(REUSED);
     BackendClientHandler handler = ch.pipeline().get(BackendClientHandler.class);
+    if (handler == null || !ch.isActive()) {
+      // The backend closed it after the pool's health check, before this call got its turn on the loop: nothing
+      // would ever answer (and a closed channel has lost its handlers). A pooled connection: retry on a fresh one.
+      request.release();
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      pool.release(ch);
+      result.completeExceptionally(reused && mayRetry ? new StaleConnection(null)
+          : new BackendException(BackendException.Kind.CONNECTION_FAILURE, "connection closed", null));
+      return;
+    }
     decoder = handler.decoder;
     decoder.headRequest = request.method().equals(HttpMethod.HEAD);
     handler.call = this;
