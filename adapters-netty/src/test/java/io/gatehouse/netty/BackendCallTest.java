@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
  * (found by {@code HostileBackendPropertiesTest}: such a call used to wait for its whole header timeout).
  */
 class BackendCallTest {
+  static {
+    LeakRecorder.install(); // before Netty's first buffer, or no later test class could see a leak
+  }
+
   /** A pool that hands out nothing and records what is given back. */
   private static final class RecordingPool implements ChannelPool {
     final List<Channel> released = new ArrayList<>();
