@@ -125,7 +125,11 @@ final class ApplicationBackend implements Backend {
     CompletableFuture<BackendResponse> result = call.result;
     String path = backendRequest.rawPath();
     String query = backendRequest.rawQuery();
-    ApplicationResponse response = new ApplicationResponse(originalResponse,
+    boolean samePath = path.equals(originalPath);
+    // A forward to another path: beneath the application's response, the client's behind a shield that the
+    // dispatcher does not unwrap (Tomcat 11 finishes the response it unwraps to after a forward).
+    ApplicationResponse response = new ApplicationResponse(samePath ? originalResponse
+        : new DispatchShield(originalResponse),
         original.getServletContext().getResponseCharacterEncoding(), threads,
         options.responseBodyNeeded() ? null : call);
     call.response = response;
@@ -133,7 +137,7 @@ final class ApplicationBackend implements Backend {
         backendRequest.headers(), backendRequest.body(), threads, options.timeout().toMillis(), call::completed);
     request.setResponse(response);
     try {
-      if (path.equals(originalPath)) {
+      if (samePath) {
         chain.doFilter(request, response);
       } else {
         RequestDispatcher dispatcher = original.getServletContext().getRequestDispatcher(

@@ -228,6 +228,17 @@ final class ApplicationRequest extends HttpServletRequestWrapper {
     this.characterEncoding = encoding;
   }
 
+  /**
+   * Servlet 6.1 (Tomcat 11, Jetty ee11), declared here for containers of that version: the wrapper would set the
+   * client's request's encoding, which this request's reader never reads. Compiled against 6.0, so no
+   * {@code @Override}.
+   */
+  public void setCharacterEncoding(Charset encoding) {
+    if (reader == null) {
+      this.characterEncoding = encoding == null ? null : encoding.name();
+    }
+  }
+
   private Charset charset() {
     String name = getCharacterEncoding();
     try {

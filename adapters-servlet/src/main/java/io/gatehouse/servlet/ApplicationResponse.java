@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * response. Otherwise flushing commits nothing.
  *
  * <p>{@code sendError} keeps the status and the message as a plain-text body (no container error page);
- * {@code sendRedirect} answers 302 with {@code Location} as given.
+ * {@code sendRedirect} answers 302 (or the status given to Servlet 6.1's form) with {@code Location} as given.
  */
 final class ApplicationResponse extends HttpServletResponseWrapper {
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -46,6 +46,7 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
   private ApplicationWriter writer;
   private String characterEncoding;
   private Locale locale;
+  private java.util.function.Supplier<java.util.Map<String, String>> trailerFields;
 
   /**
    * @param defaultEncoding the context's response character encoding, or null for ISO-8859-1
@@ -130,13 +131,53 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
   }
 
   @Override
-  public synchronized void sendRedirect(String location) {
+  public void sendRedirect(String location) {
+    sendRedirect(location, SC_FOUND, true);
+  }
+
+  // The three sendRedirect overloads below and setCharacterEncoding(Charset) are Servlet 6.1 (Tomcat 11, Jetty
+  // ee11): on such a container the wrapper would hand them to the client's response, past the outbound policies.
+  // Compiled against 6.0, so no @Override.
+
+  /** Servlet 6.1: a 302 redirect, the body kept when {@code clearBuffer} is false. */
+  public void sendRedirect(String location, boolean clearBuffer) {
+    sendRedirect(location, SC_FOUND, clearBuffer);
+  }
+
+  /** Servlet 6.1: a redirect with status {@code sc}. */
+  public void sendRedirect(String location, int sc) {
+    sendRedirect(location, sc, true);
+  }
+
+  /** Servlet 6.1: a redirect with status {@code sc}, the body written so far kept when {@code clearBuffer} is false. */
+  public synchronized void sendRedirect(String location, int sc, boolean clearBuffer) {
     checkNotCommitted();
-    resetBuffer();
+    if (clearBuffer) {
+      resetBuffer();
+    }
     body.closeWindow();
-    status = SC_FOUND;
+    status = sc;
     headers.set("Location", location);
     committed = true;
+  }
+
+  /** Servlet 6.1: as {@link #setCharacterEncoding(String)}. */
+  public void setCharacterEncoding(Charset charset) {
+    setCharacterEncoding(charset == null ? null : charset.name());
+  }
+
+  /**
+   * Trailers are not part of the engine's response: those the application sets are kept here and never reach the
+   * client (the wrapper would set them on the client's response).
+   */
+  @Override
+  public synchronized void setTrailerFields(java.util.function.Supplier<java.util.Map<String, String>> supplier) {
+    trailerFields = supplier;
+  }
+
+  @Override
+  public synchronized java.util.function.Supplier<java.util.Map<String, String>> getTrailerFields() {
+    return trailerFields;
   }
 
   private void checkNotCommitted() {

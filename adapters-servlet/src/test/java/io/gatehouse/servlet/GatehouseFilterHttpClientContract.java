@@ -1,6 +1,7 @@
 package io.gatehouse.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
@@ -79,6 +80,26 @@ abstract class GatehouseFilterHttpClientContract {
     assertThat(header(r, "X-Seen-Query")).isEqualTo("q=x");
     assertThat(header(r, "X-Seen-Param-Q")).isEqualTo("x");
     assertThat(r.body()).isEqualTo("hello /shop/api/echo/new/5");
+  }
+
+  @Test
+  void aServlet61RedirectGoesThroughTheOutboundPolicies() throws Exception {
+    HttpResponse<String> r = send(get(app, "/api/echo/servlet-6.1?to=/shop/elsewhere"));
+    assumeTrue(r.statusCode() != 501, "a Servlet 6.0 container has no sendRedirect(String, int, boolean)");
+    assertThat(r.statusCode()).isEqualTo(301);
+    assertThat(header(r, "Location")).isEqualTo("/shop/elsewhere");
+    assertThat(header(r, "X-Served-By")).isEqualTo("gatehouse");
+  }
+
+  @Test
+  void servlet61CharsetsApplyToTheApplicationsRequestAndResponse() throws Exception {
+    HttpResponse<byte[]> r = CLIENT.send(get(app, "/api/echo/servlet-6.1").header("Content-Type", "text/plain")
+        .POST(BodyPublishers.ofString("h\u00e9llo", StandardCharsets.UTF_16)).build(), BodyHandlers.ofByteArray());
+    assumeTrue(r.statusCode() != 501, "a Servlet 6.0 container has no setCharacterEncoding(Charset)");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(header(r, "Content-Type")).containsIgnoringCase("charset=UTF-8");
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("read h\u00e9llo");
+    assertThat(header(r, "X-Served-By")).isEqualTo("gatehouse");
   }
 
   @Test

@@ -52,6 +52,8 @@ final class TestGateways {
             .operation("head", "HEAD", "/items/{id}")
             .operation("post", "POST", "/items")
             .operation("rewrite", "GET", "/old/{id}", inbound("<rewrite-uri template=\"/new/{id}\" />"))
+            .operation("servlet-6.1", "GET", "/servlet-6.1")
+            .operation("servlet-6.1-post", "POST", "/servlet-6.1")
             .operation("mocked", "GET", "/mocked", inbound("<return-response><set-status code=\"418\" "
                 + "reason=\"teapot\" /><set-header name=\"X-Mocked\" exists-action=\"override\"><value>yes</value>"
                 + "</set-header><set-body>short and stout</set-body></return-response>"))

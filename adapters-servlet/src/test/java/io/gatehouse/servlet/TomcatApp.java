@@ -13,7 +13,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
-/** {@link ServletApp} on a real embedded Tomcat 10.1 (Servlet 6.0) server. */
+/** {@link ServletApp} on a real embedded Tomcat server: 10.1 (Servlet 6.0), or 11 (Servlet 6.1) in the {@code tomcat-11} test run. */
 final class TomcatApp implements ServletApp {
   private final Tomcat tomcat;
   private final Path baseDir;
