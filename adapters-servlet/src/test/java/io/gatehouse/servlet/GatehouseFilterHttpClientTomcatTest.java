@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link GatehouseFilterHttpClientContract} on Tomcat: 10.1 (Servlet 6.0) in the default test run, 11 (Servlet 6.1)
- * in the {@code tomcat-11} run of this module's build.
+ * in the {@code servlet-6.1} run of this module's build.
  */
 class GatehouseFilterHttpClientTomcatTest extends GatehouseFilterHttpClientContract {
   @Override

@@ -13,7 +13,10 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
-/** {@link ServletApp} on a real embedded Tomcat server: 10.1 (Servlet 6.0), or 11 (Servlet 6.1) in the {@code tomcat-11} test run. */
+/**
+ * {@link ServletApp} on a real embedded Tomcat server: 10.1 (Servlet 6.0), or 11 (Servlet 6.1) in the
+ * {@code servlet-6.1} test run.
+ */
 final class TomcatApp implements ServletApp {
   private final Tomcat tomcat;
   private final Path baseDir;

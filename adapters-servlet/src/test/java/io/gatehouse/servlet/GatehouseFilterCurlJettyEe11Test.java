@@ -1,0 +1,9 @@
+package io.gatehouse.servlet;
+
+/** {@link GatehouseFilterCurlContract} on Jetty 12 ee11 (Servlet 6.1), in the {@code servlet-6.1} test run. */
+class GatehouseFilterCurlJettyEe11Test extends GatehouseFilterCurlContract {
+  @Override
+  ServletApp start(GatehouseFilter filter, boolean asyncSupported) throws Exception {
+    return JettyEe11App.start(filter, asyncSupported);
+  }
+}
