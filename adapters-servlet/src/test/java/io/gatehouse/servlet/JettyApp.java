@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -20,11 +21,6 @@ final class JettyApp implements ServletApp {
   }
 
   static JettyApp start(GatehouseFilter filter, boolean asyncSupported) throws Exception {
-    Server server = new Server();
-    ServerConnector connector = new ServerConnector(server, 1, 1);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/shop");
     FilterHolder gate = new FilterHolder(filter);
     gate.setAsyncSupported(asyncSupported);
@@ -34,6 +30,16 @@ final class JettyApp implements ServletApp {
       holder.setAsyncSupported(m.asyncSupported());
       context.addServlet(holder, m.pattern());
     }
+    return serve(context);
+  }
+
+  /** A Jetty server on 127.0.0.1 and a free port serving {@code context} (mounted at {@code /shop}), started. */
+  static JettyApp serve(Handler context) throws Exception {
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server, 1, 1);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
     server.setHandler(context);
     server.start();
     return new JettyApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/shop"));
