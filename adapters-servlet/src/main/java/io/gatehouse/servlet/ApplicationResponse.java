@@ -18,8 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The response the application writes behind the filter: status, headers and body are captured, nothing reaches
@@ -46,7 +48,7 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
   private ApplicationWriter writer;
   private String characterEncoding;
   private Locale locale;
-  private java.util.function.Supplier<java.util.Map<String, String>> trailerFields;
+  private Supplier<Map<String, String>> trailerFields;
 
   /**
    * @param defaultEncoding the context's response character encoding, or null for ISO-8859-1
@@ -171,12 +173,12 @@ final class ApplicationResponse extends HttpServletResponseWrapper {
    * client (the wrapper would set them on the client's response).
    */
   @Override
-  public synchronized void setTrailerFields(java.util.function.Supplier<java.util.Map<String, String>> supplier) {
+  public synchronized void setTrailerFields(Supplier<Map<String, String>> supplier) {
     trailerFields = supplier;
   }
 
   @Override
-  public synchronized java.util.function.Supplier<java.util.Map<String, String>> getTrailerFields() {
+  public synchronized Supplier<Map<String, String>> getTrailerFields() {
     return trailerFields;
   }
 
