@@ -42,7 +42,7 @@ public final class HttpHeaders {
       this.values = null;
     }
 
-    /** {@code values} is owned by the entry from now on; it holds at least one value. */
+    /** {@code values} belongs to the entry from now on (never changed; entries may share it); at least one value. */
     Entry(String name, String[] values) {
       this.name = name;
       this.value = values.length == 1 ? values[0] : null;
@@ -192,6 +192,30 @@ public final class HttpHeaders {
       owned(1)[size++] = e;
     } else {
       owned(0)[i] = e;
+    }
+    return this;
+  }
+
+  /**
+   * Replaces the values of every header {@code other} has with its values, as {@link #set(String, List)} would for
+   * each of them in turn (a header already here keeps its spelling), without checking them again: they were
+   * checked when they entered {@code other}.
+   */
+  public HttpHeaders setAll(HttpHeaders other) {
+    if (other == this) {
+      return this;
+    }
+    Entry[] from = other.entries;
+    for (int k = 0, n = other.size; k < n; k++) {
+      Entry e = from[k];
+      int i = indexOf(e.name);
+      if (i < 0) {
+        owned(1)[size++] = e; // entries are immutable: shared as they are
+      } else {
+        String spelling = entries[i].name;
+        owned(0)[i] = spelling.equals(e.name) ? e
+            : e.values == null ? new Entry(spelling, e.value) : new Entry(spelling, e.values);
+      }
     }
     return this;
   }

@@ -66,7 +66,10 @@ class HttpHeadersTest {
     }
   }
 
-  /** Copies share storage until one changes: any interleaving of changes keeps every copy independent. */
+  /**
+   * Copies share storage until one changes: any interleaving of changes (setAll included, which shares entries
+   * between maps) keeps every copy independent.
+   */
   @Property
   void copiesStayIndependentUnderAnyChanges(
       @ForAll @net.jqwik.api.constraints.Size(max = 40) java.util.List<@net.jqwik.api.constraints.IntRange(max = 999)
@@ -81,7 +84,7 @@ class HttpHeadersTest {
       String key = name.toLowerCase(java.util.Locale.ROOT);
       HttpHeaders h = maps.get(target);
       java.util.Map<String, java.util.List<String>> m = models.get(target);
-      switch (op / 100 % 5) {
+      switch (op / 100 % 6) {
         case 0 -> {
           maps.add(h.copy());
           models.add(new java.util.LinkedHashMap<>(m));
@@ -100,9 +103,14 @@ class HttpHeadersTest {
           h.remove(name);
           m.remove(key);
         }
-        default -> h.set(name, java.util.List.of());
+        case 4 -> h.set(name, java.util.List.of());
+        default -> { // another map's headers onto this one (sharing its entries)
+          int source = op / 7 % maps.size();
+          h.setAll(maps.get(source));
+          m.putAll(new java.util.LinkedHashMap<>(models.get(source)));
+        }
       }
-      if (op / 100 % 5 == 4) {
+      if (op / 100 % 6 == 4) {
         m.remove(key);
       }
       for (int i = 0; i < maps.size(); i++) {
@@ -115,6 +123,22 @@ class HttpHeadersTest {
         }
       }
     }
+  }
+
+  @Test
+  void setAllReplacesNamedHeadersInPlaceKeepingTheirSpellingAndAppendsTheRest() {
+    HttpHeaders h = HttpHeaders.of("Vary", "Accept", "X-A", "1");
+    HttpHeaders cors = HttpHeaders.of("vary", "Origin", "Access-Control-Allow-Origin", "https://a.test");
+    cors.add("X-Multi", "1");
+    cors.add("X-Multi", "2");
+    h.setAll(cors).setAll(h);
+    assertThat(h.names()).containsExactly("Vary", "X-A", "Access-Control-Allow-Origin", "X-Multi");
+    assertThat(h.get("Vary")).containsExactly("Origin");
+    assertThat(h.get("x-multi")).containsExactly("1", "2");
+    cors.set("Vary", "Changed");
+    cors.add("X-Multi", "3");
+    assertThat(h.get("Vary")).containsExactly("Origin");
+    assertThat(h.get("x-multi")).containsExactly("1", "2");
   }
 
   @Test

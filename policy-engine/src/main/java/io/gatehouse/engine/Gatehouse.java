@@ -38,6 +38,7 @@ import io.gatehouse.xml.config.GatewayConfig;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,7 +139,7 @@ public final class Gatehouse {
         Pipeline pipeline = open == null ? op.pipeline() : open.pipeline();
         if (pipeline.handlesPreflight()) {
           Exchange exchange = exchange(request, original, headers, target, op,
-              open == null ? null : open.product(), null, backendForThisRequest);
+              open == null ? null : open.product(), null, backendForThisRequest, clock.instant());
           pipeline.runPreflight(exchange);
           return CompletableFuture.completedFuture(outcome(exchange));
         }
@@ -149,19 +150,20 @@ public final class Gatehouse {
     if (op == null) {
       return notFound();
     }
+    Instant now = clock.instant(); // the request's one clock read: context.Timestamp and the key's validity
     SubscriptionCheck.Access access;
     try {
       access = SubscriptionCheck.resolve(op.access(), headers, original, basePath, op.api().path(), subscriptions,
-          clock.instant());
+          now);
     } catch (PolicyFailure failure) {
-      Exchange exchange = exchange(request, original, headers, match, op, null, null, backendForThisRequest);
+      Exchange exchange = exchange(request, original, headers, match, op, null, null, backendForThisRequest, now);
       return finish(op.pipeline().fail(exchange, failure), exchange);
     }
     CompiledOperation.ProductPipeline product = access.productId() == null ? null
         : op.products().get(access.productId());
     Pipeline pipeline = product == null ? op.pipeline() : product.pipeline();
     Exchange exchange = exchange(request, original, headers, match, op,
-        product == null ? null : product.product(), access, backendForThisRequest);
+        product == null ? null : product.product(), access, backendForThisRequest, now);
     CompletionStage<Void> pending = pipeline.start(exchange);
     return pending == null ? CompletableFuture.completedFuture(outcome(exchange)) : finish(pending, exchange);
   }
@@ -199,7 +201,7 @@ public final class Gatehouse {
   }
 
   private Exchange exchange(GatewayRequest request, UrlInfo original, HttpHeaders headers, RouteMatch match,
-      CompiledOperation op, ProductInfo product, SubscriptionCheck.Access access, Backend backend) {
+      CompiledOperation op, ProductInfo product, SubscriptionCheck.Access access, Backend backend, Instant now) {
     Subscription s = access == null ? null : access.subscription();
     SubscriptionInfo subscription = s == null ? null : new SubscriptionInfo(s.id(), s.name(), access.key(),
         s.primaryKey(), s.secondaryKey(), s.createdDate(), s.startDate(), s.endDate());
@@ -207,11 +209,22 @@ public final class Gatehouse {
         s.owner().firstName(), s.owner().lastName(), null, null, List.of());
     X509Certificate certificate = request.clientCertificates().isEmpty() ? null : request.clientCertificates().get(0);
     return new Exchange(new Exchange.Setup(
-        new Exchange.MutableRequestSetup(request.method().toUpperCase(Locale.ROOT), original, op.serviceUrl(),
+        new Exchange.MutableRequestSetup(upperCase(request.method()), original, op.serviceUrl(),
             match.operationPath(), headers, request.body(), match.parameters(), request.clientIp(), certificate,
             request.clientCertificates()),
         op.api(), op.operation(), product, subscription, user, DeploymentInfo.LOCAL, clock, backend, traceSink,
-        false, recordSteps, op.mockResponses()));
+        false, recordSteps, op.mockResponses()), now);
+  }
+
+  /** The method in upper case; hosts usually hand it so, which needs no copy. */
+  private static String upperCase(String method) {
+    for (int i = 0, n = method.length(); i < n; i++) {
+      char c = method.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return method.toUpperCase(Locale.ROOT);
+      }
+    }
+    return method;
   }
 
   private static CompletionStage<ExchangeOutcome> notFound() {
@@ -229,9 +242,7 @@ public final class Gatehouse {
     HttpHeaders headers = HeaderSerialization.forWire(exchange.response().headers());
     HttpHeaders cors = exchange.corsHeaders();
     if (cors != null) {
-      for (int i = 0, n = cors.size(); i < n; i++) {
-        headers.set(cors.name(i), cors.values(i));
-      }
+      headers.setAll(cors);
     }
     Body body = exchange.response().body();
     GatewayResponse response = new GatewayResponse(exchange.response().statusCode(),

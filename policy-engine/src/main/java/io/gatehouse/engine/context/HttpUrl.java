@@ -60,13 +60,42 @@ public record HttpUrl(String scheme, String host, int port, String rawPath, Stri
     }
     int n = s.length();
     int hostStart = i;
-    while (i < n && s.charAt(i) < 128 && HOST[s.charAt(i)]) {
-      i++;
+    // One pass over the host, keeping only hosts java.net.URI certainly reads as server names (isLabel).
+    int labelStart = i;
+    int labels = 0;
+    int octet = 0;
+    boolean digitsOnly = true;
+    boolean octets = true;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || !HOST[c]) {
+        break;
+      }
+      if (c == '.') {
+        if (!isLabel(s, labelStart, i)) {
+          return null;
+        }
+        octets &= i - labelStart <= 3 && octet <= 255;
+        labels++;
+        labelStart = i + 1;
+        octet = 0;
+      } else if (c >= '0' && c <= '9') {
+        octet = octet <= 255 ? octet * 10 + (c - '0') : octet;
+      } else {
+        digitsOnly = false;
+      }
     }
-    String host = s.substring(hostStart, i);
-    if (!isPlainHost(host)) {
+    int hostEnd = i;
+    if (!isLabel(s, labelStart, hostEnd)) {
       return null;
     }
+    char first = s.charAt(labelStart);
+    boolean plainHost = first >= 'A' // a letter: the host chars are letters, digits, '-' and '.'
+        || digitsOnly && labels == 3 && octets && hostEnd - labelStart <= 3 && octet <= 255;
+    if (!plainHost) {
+      return null;
+    }
+    String host = s.substring(hostStart, hostEnd);
     int port = -1;
     if (i < n && s.charAt(i) == ':') {
       int portStart = ++i;
@@ -117,54 +146,13 @@ public record HttpUrl(String scheme, String host, int port, String rawPath, Stri
   }
 
   /**
-   * A host java.net.URI certainly reads as a server name: dot-separated labels of letters, digits and inner
-   * hyphens whose last label starts with a letter, or four decimal octets.
+   * Whether {@code s[start, end)} is a label of a host java.net.URI certainly reads as a server name: not empty,
+   * not starting or ending with a hyphen. Such a host is dot-separated labels whose last one starts with a letter,
+   * or four decimal octets.
    */
-  private static boolean isPlainHost(String host) {
-    if (host.isEmpty() || host.charAt(0) == '.' || host.charAt(host.length() - 1) == '.') {
-      return false;
-    }
-    int labelStart = 0;
-    boolean digitsOnly = true;
-    int labels = 0;
-    for (int i = 0; i <= host.length(); i++) {
-      if (i == host.length() || host.charAt(i) == '.') {
-        if (i == labelStart || host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
-          return false;
-        }
-        labels++;
-        if (i == host.length()) {
-          if (Character.isLetter(host.charAt(labelStart))) {
-            return true;
-          }
-          return digitsOnly && labels == 4 && octets(host);
-        }
-        labelStart = i + 1;
-      } else if (host.charAt(i) < '0' || host.charAt(i) > '9') {
-        digitsOnly = false;
-      }
-    }
-    return false;
+  private static boolean isLabel(String s, int start, int end) {
+    return end > start && s.charAt(start) != '-' && s.charAt(end - 1) != '-';
   }
-
-  private static boolean octets(String host) {
-    int value = 0;
-    int digits = 0;
-    for (int i = 0; i <= host.length(); i++) {
-      if (i == host.length() || host.charAt(i) == '.') {
-        if (digits > 3 || value > 255) {
-          return false;
-        }
-        value = 0;
-        digits = 0;
-      } else {
-        value = value * 10 + (host.charAt(i) - '0');
-        digits++;
-      }
-    }
-    return true;
-  }
-
 
   private static HttpUrl parseWithUri(String s) {
     try {

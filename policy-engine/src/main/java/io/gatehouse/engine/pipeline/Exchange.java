@@ -100,6 +100,11 @@ public final class Exchange implements PolicyContext {
   }
 
   public Exchange(Setup setup) {
+    this(setup, setup.clock().instant());
+  }
+
+  /** An exchange whose {@code context.Timestamp} is {@code timestamp} (read from the setup's clock by the caller). */
+  public Exchange(Setup setup, Instant timestamp) {
     MutableRequestSetup r = setup.request();
     this.request = new MutableRequest(r.method(), r.originalUrl(), r.backendBase(), r.relativePath(), r.headers(),
         r.body(), r.matchedParameters(), r.ipAddress(), r.certificate(), r.certificateChain());
@@ -116,7 +121,7 @@ public final class Exchange implements PolicyContext {
     this.stepTraces = setup.recordSteps() ? new ArrayList<>() : null;
     this.traceEvents = setup.recordSteps() ? new ArrayList<>() : null;
     this.mockResponses = setup.mockResponses() == null ? MockResponses.NONE : setup.mockResponses();
-    this.timestamp = clock.instant();
+    this.timestamp = timestamp;
   }
 
   @Override
@@ -260,11 +265,12 @@ public final class Exchange implements PolicyContext {
     this.backendClientCertificate = certificate;
   }
 
-  /** Headers the {@code cors} policy adds to the final response, or null. */
+  /** Headers the {@code cors} policy adds to the final response, or null. Read-only (may be shared). */
   public HttpHeaders corsHeaders() {
     return corsHeaders;
   }
 
+  /** Sets what {@link #corsHeaders()} gives; {@code corsHeaders} is not changed afterwards, here or elsewhere. */
   public void setCorsHeaders(HttpHeaders corsHeaders) {
     this.corsHeaders = corsHeaders;
   }

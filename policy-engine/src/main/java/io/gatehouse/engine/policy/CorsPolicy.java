@@ -34,6 +34,12 @@ final class CorsPolicy implements Step, PreflightHandler {
   private final Value<Long> maxAge;
   private final List<Value<String>> headers;
   private final List<Value<String>> exposeHeaders;
+  /**
+   * The headers of an actual request from each constant origin, built once when they depend on no expression
+   * (the usual policy); shared read-only by every such request. Empty otherwise.
+   */
+  private final String[] templateOrigins;
+  private final HttpHeaders[] templates;
 
   private CorsPolicy(Value<Boolean> allowCredentials, Value<Boolean> terminateUnmatched, List<Value<String>> origins,
       List<Value<String>> methods, Value<Long> maxAge, List<Value<String>> headers,
@@ -50,6 +56,20 @@ final class CorsPolicy implements Step, PreflightHandler {
     this.maxAge = maxAge;
     this.headers = headers;
     this.exposeHeaders = exposeHeaders;
+    List<String> constant = new ArrayList<>();
+    if (allowCredentials.isConstant() && exposeHeaders.stream().allMatch(Value::isConstant)) {
+      for (Value<String> v : origins) {
+        String origin = v.isConstant() ? v.get(null) : null;
+        if (origin != null && !origin.strip().equals("*") && normalizeOrigin(origin) != null) {
+          constant.add(origin);
+        }
+      }
+    }
+    this.templateOrigins = constant.toArray(new String[0]);
+    this.templates = new HttpHeaders[templateOrigins.length];
+    for (int i = 0; i < templates.length; i++) {
+      templates[i] = actualRequestHeaders(templateOrigins[i], null);
+    }
   }
 
   static Step compile(XmlElement element, CompileContext context) {
@@ -104,19 +124,7 @@ final class CorsPolicy implements Step, PreflightHandler {
     }
     String allowedOrigin = matchOrigin(origin, exchange);
     if (allowedOrigin != null) {
-      HttpHeaders h = new HttpHeaders();
-      h.set("Access-Control-Allow-Origin", allowedOrigin);
-      if (allowCredentials.get(exchange)) {
-        h.set("Access-Control-Allow-Credentials", "true");
-      }
-      List<String> expose = exposeHeaders.isEmpty() ? List.of() : evaluate(exposeHeaders, exchange);
-      if (!expose.isEmpty()) {
-        h.set("Access-Control-Expose-Headers", String.join(",", expose));
-      }
-      if (!allowedOrigin.equals("*")) {
-        h.set("Vary", "Origin");
-      }
-      exchange.setCorsHeaders(h);
+      exchange.setCorsHeaders(actualRequestHeaders(allowedOrigin, exchange));
       return Flow.CONTINUE;
     }
     if (terminateUnmatched.get(exchange)) {
@@ -124,6 +132,31 @@ final class CorsPolicy implements Step, PreflightHandler {
       return Flow.END;
     }
     return Flow.CONTINUE;
+  }
+
+  /**
+   * The headers an actual request from {@code allowedOrigin} gets; {@code exchange} is null only while compiling
+   * the templates (no expression involved). Read-only: a template is shared.
+   */
+  private HttpHeaders actualRequestHeaders(String allowedOrigin, Exchange exchange) {
+    for (int i = 0; i < templateOrigins.length; i++) {
+      if (templateOrigins[i].equals(allowedOrigin) && templates[i] != null) {
+        return templates[i];
+      }
+    }
+    HttpHeaders h = new HttpHeaders();
+    h.set("Access-Control-Allow-Origin", allowedOrigin);
+    if (allowCredentials.get(exchange)) {
+      h.set("Access-Control-Allow-Credentials", "true");
+    }
+    List<String> expose = exposeHeaders.isEmpty() ? List.of() : evaluate(exposeHeaders, exchange);
+    if (!expose.isEmpty()) {
+      h.set("Access-Control-Expose-Headers", String.join(",", expose));
+    }
+    if (!allowedOrigin.equals("*")) {
+      h.set("Vary", "Origin");
+    }
+    return h;
   }
 
   @Override

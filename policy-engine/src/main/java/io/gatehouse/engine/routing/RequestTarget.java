@@ -19,42 +19,39 @@ final class RequestTarget {
   private final String path;
   // segment i is path[separators[i] + 1, separators[i + 1]); separators[0] is -1 when the path has no leading /
   private final int[] separators;
+  private final int segments;
   private final String rawQuery;
   private Map<String, List<String>> query;
 
   RequestTarget(String rawPath, String rawQuery) {
     this.path = rawPath == null ? "" : rawPath;
-    this.separators = separators(path);
     this.rawQuery = rawQuery;
-  }
-
-  /** Separator positions; {@code "/"} and {@code ""} have no segment (a single {@code -1} or {@code 0}). */
-  private static int[] separators(String path) {
-    if (path.isEmpty() || path.equals("/")) {
-      return new int[] {0};
+    String p = path;
+    if (p.isEmpty() || p.equals("/")) {
+      this.separators = new int[] {0}; // no segment
+      this.segments = 0;
+      return;
     }
-    int first = path.charAt(0) == '/' ? 0 : -1;
+    // one pass: the positions go into a small array, grown for long paths
+    int[] positions = new int[8];
+    positions[0] = p.charAt(0) == '/' ? 0 : -1;
     int count = 1;
-    for (int i = first + 1; i < path.length(); i++) {
-      if (path.charAt(i) == '/') {
-        count++;
+    for (int i = positions[0] + 1, n = p.length(); i < n; i++) {
+      if (p.charAt(i) == '/') {
+        if (count == positions.length - 1) {
+          positions = java.util.Arrays.copyOf(positions, positions.length * 2);
+        }
+        positions[count++] = i;
       }
     }
-    int[] positions = new int[count + 1];
-    positions[0] = first;
-    int k = 1;
-    for (int i = first + 1; i < path.length(); i++) {
-      if (path.charAt(i) == '/') {
-        positions[k++] = i;
-      }
-    }
-    positions[count] = path.length();
-    return positions;
+    positions[count] = p.length();
+    this.separators = positions;
+    this.segments = count;
   }
 
   /** Number of segments. */
   int segmentCount() {
-    return separators.length - 1;
+    return segments;
   }
 
   /**

@@ -77,6 +77,30 @@ class CorsPolicyTest {
   }
 
   @Test
+  void constantHeadersAreBuiltOnceAndExpressionsStillRunPerRequest() {
+    Pipeline p = compile(CORS);
+    Exchange first = new PolicyKit.Call().header("Origin", "https://app.example.com").run(p);
+    Exchange second = new PolicyKit.Call().header("Origin", "https://app.example.com").run(p);
+    assertThat(second.corsHeaders()).isSameAs(first.corsHeaders());
+    assertThat(first.corsHeaders().toMap()).containsExactly(
+        java.util.Map.entry("Access-Control-Allow-Origin", java.util.List.of("https://app.example.com")),
+        java.util.Map.entry("Access-Control-Allow-Credentials", java.util.List.of("true")),
+        java.util.Map.entry("Access-Control-Expose-Headers", java.util.List.of("x-trace")),
+        java.util.Map.entry("Vary", java.util.List.of("Origin")));
+
+    Pipeline computed = compile(CORS.replace("allow-credentials=\"true\"",
+        "allow-credentials=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Cred&quot;, &quot;&quot;) == &quot;yes&quot;)\""),
+        new io.gatehouse.engine.expr.CSharpExpressionCompiler(io.gatehouse.engine.expr.ExpressionOptions.DEFAULTS),
+        java.util.Map.of());
+    Exchange with = new PolicyKit.Call().header("Origin", "https://app.example.com").header("X-Cred", "yes")
+        .run(computed);
+    Exchange without = new PolicyKit.Call().header("Origin", "https://app.example.com").run(computed);
+    assertThat(with.corsHeaders().first("Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(without.corsHeaders().contains("Access-Control-Allow-Credentials")).isFalse();
+    assertThat(without.corsHeaders().first("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+  }
+
+  @Test
   void originsMatchByTextOrByNormalFormAndAnUnreadableOneNeverMatches() {
     Pipeline p = compile(CORS.replace("<origin>https://app.example.com</origin>",
         "<origin>null</origin><origin>https://other.example.com</origin><origin>https://app.example.com</origin>"
