@@ -25,12 +25,28 @@ final class SetHeaderPolicy implements Step {
   private final MessageTarget target;
   /** The name when it is a constant: valid and no transport header (checked when compiling), else null. */
   private final String constantName;
+  /**
+   * An override of the constant name with one constant value (the usual shape) as a header built and checked once,
+   * which {@link HttpHeaders#setAll} puts in place as {@code set(name, value)} would; else null.
+   */
+  private final HttpHeaders constantHeader;
 
   private SetHeaderPolicy(NamedValuesEdit edit, MessageTarget target) {
     this.edit = edit;
     this.target = target;
     String name = edit.name().isConstant() ? edit.name().get(null) : null;
     this.constantName = name != null && !name.isBlank() ? name : null;
+    String value = edit.values().size() == 1 && edit.values().get(0).isConstant() ? edit.values().get(0).get(null)
+        : null;
+    HttpHeaders header = null;
+    if (constantName != null && edit.constantAction() == ExistsAction.OVERRIDE && value != null) {
+      try {
+        header = new HttpHeaders().set(constantName, value);
+      } catch (IllegalArgumentException e) {
+        header = null; // an invalid value fails each run, as before
+      }
+    }
+    this.constantHeader = header;
   }
 
   static Step compile(XmlElement element, CompileContext context) {
@@ -60,6 +76,11 @@ final class SetHeaderPolicy implements Step {
 
   @Override
   public Flow run(Exchange exchange) {
+    if (constantHeader != null) {
+      (target == MessageTarget.REQUEST ? exchange.request().headers() : exchange.response().headers())
+          .setAll(constantHeader);
+      return Flow.CONTINUE;
+    }
     String name = constantName != null ? constantName : edit.evalName(exchange);
     if (constantName == null && HttpHeaders.isOneOf(name, TRANSPORT)) {
       return Flow.CONTINUE;

@@ -53,6 +53,31 @@ class PolicyBehaviourTest {
   }
 
   @Test
+  void constantOverrideReplacesEveryValueKeepsTheSpellingAndStaysTheSameAcrossRequests() {
+    Pipeline p = compile(doc("<set-header name=\"X-MULTI\" exists-action=\"override\"><value>one</value></set-header>"
+        + "<set-header name=\"X-Added\"><value>a</value></set-header>", FORWARD,
+        "<set-header name=\"X-Out\" exists-action=\"override\"><value>o</value></set-header>", ""));
+    for (int run = 0; run < 2; run++) {
+      AtomicReference<BackendRequest> seen = new AtomicReference<>();
+      PolicyKit.Call call = new PolicyKit.Call().header("x-multi", "1").header("x-multi", "2");
+      call.backend = (request, options) -> {
+        seen.set(request);
+        return CompletableFuture.completedFuture(
+            new BackendResponse(200, "OK", HttpHeaders.of("x-out", "app", "X-Other", "b"), null));
+      };
+      Exchange ex = call.run(p);
+      HttpHeaders sent = seen.get().headers();
+      assertThat(sent.names()).contains("x-multi", "X-Added").doesNotContain("X-MULTI");
+      assertThat(sent.get("X-Multi")).containsExactly("one");
+      assertThat(sent.get("X-Added")).containsExactly("a");
+      assertThat(ex.response().headers().names()).containsExactly("x-out", "X-Other");
+      assertThat(ex.response().headers().get("X-Out")).containsExactly("o");
+      ex.response().headers().add("X-Out", "changed by a later step"); // must not reach the compiled header
+      ex.request().headers().add("X-Added", "b");
+    }
+  }
+
+  @Test
   void transportHeadersCannotBeSet() {
     assertThat(problems(doc("<set-header name=\"Content-Length\"><value>5</value></set-header>", "", "", "")))
         .singleElement().asString().contains("test.xml:1:").contains("Content-Length").contains("cannot be set");
