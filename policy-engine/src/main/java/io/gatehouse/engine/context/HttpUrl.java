@@ -91,7 +91,7 @@ public record HttpUrl(String scheme, String host, int port, String rawPath, Stri
     }
     char first = s.charAt(labelStart);
     boolean plainHost = first >= 'A' // a letter: the host chars are letters, digits, '-' and '.'
-        || digitsOnly && labels == 3 && octets && hostEnd - labelStart <= 3 && octet <= 255;
+        || digitsOnly && labels == 3 && octets && hostEnd - labelStart <= 3 && octet <= 255; // 3 dots, 4 octets
     if (!plainHost) {
       return null;
     }

@@ -68,7 +68,7 @@ final class CorsPolicy implements Step, PreflightHandler {
     this.templateOrigins = constant.toArray(new String[0]);
     this.templates = new HttpHeaders[templateOrigins.length];
     for (int i = 0; i < templates.length; i++) {
-      templates[i] = actualRequestHeaders(templateOrigins[i], null);
+      templates[i] = buildActualRequestHeaders(templateOrigins[i], null);
     }
   }
 
@@ -134,16 +134,18 @@ final class CorsPolicy implements Step, PreflightHandler {
     return Flow.CONTINUE;
   }
 
-  /**
-   * The headers an actual request from {@code allowedOrigin} gets; {@code exchange} is null only while compiling
-   * the templates (no expression involved). Read-only: a template is shared.
-   */
+  /** The headers an actual request from {@code allowedOrigin} gets. Read-only: a template is shared. */
   private HttpHeaders actualRequestHeaders(String allowedOrigin, Exchange exchange) {
     for (int i = 0; i < templateOrigins.length; i++) {
-      if (templateOrigins[i].equals(allowedOrigin) && templates[i] != null) {
+      if (templateOrigins[i].equals(allowedOrigin)) {
         return templates[i];
       }
     }
+    return buildActualRequestHeaders(allowedOrigin, exchange);
+  }
+
+  /** {@code exchange} is null only while building the templates (no expression involved then). */
+  private HttpHeaders buildActualRequestHeaders(String allowedOrigin, Exchange exchange) {
     HttpHeaders h = new HttpHeaders();
     h.set("Access-Control-Allow-Origin", allowedOrigin);
     if (allowCredentials.get(exchange)) {

@@ -77,8 +77,7 @@ final class SetHeaderPolicy implements Step {
   @Override
   public Flow run(Exchange exchange) {
     if (constantHeader != null) {
-      (target == MessageTarget.REQUEST ? exchange.request().headers() : exchange.response().headers())
-          .setAll(constantHeader);
+      headers(exchange).setAll(constantHeader);
       return Flow.CONTINUE;
     }
     String name = constantName != null ? constantName : edit.evalName(exchange);
@@ -89,9 +88,7 @@ final class SetHeaderPolicy implements Step {
     if (action == ExistsAction.DELETE && name.equalsIgnoreCase("server")) {
       return Flow.CONTINUE;
     }
-    HttpHeaders headers = target == MessageTarget.REQUEST
-        ? exchange.request().headers()
-        : exchange.response().headers();
+    HttpHeaders headers = headers(exchange);
     try {
       if (action == ExistsAction.OVERRIDE && edit.values().size() == 1) {
         // the usual shape needs neither the current values nor a list of one value
@@ -110,5 +107,9 @@ final class SetHeaderPolicy implements Step {
       throw PolicyFailure.internal(null, "InvalidHeader", "Header " + name + " cannot be set: " + e.getMessage());
     }
     return Flow.CONTINUE;
+  }
+
+  private HttpHeaders headers(Exchange exchange) {
+    return target == MessageTarget.REQUEST ? exchange.request().headers() : exchange.response().headers();
   }
 }
