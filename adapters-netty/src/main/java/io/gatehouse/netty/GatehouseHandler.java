@@ -7,6 +7,7 @@ import io.gatehouse.api.BackendRequest;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.GatewayRequest;
 import io.gatehouse.api.GatewayResponse;
+import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.engine.ExchangeOutcome;
 import io.gatehouse.engine.Gatehouse;
 import io.netty.channel.ChannelDuplexHandler;
@@ -117,8 +118,12 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   private String clientHost;
   /** Front mode: the client's head, whose headers the first forward of its request may reuse; then null. */
   private HttpRequest clientHead;
+  /** Front mode: the engine's copy of {@link #clientHead}'s headers, as handed to it. */
+  private HttpHeaders clientHeaders;
   /** Front mode: the head of the last buffered response of the application, whose headers the client's may reuse. */
   private HttpResponse applicationHead;
+  /** Front mode: the engine's copy of {@link #applicationHead}'s headers, as handed to it. */
+  private HttpHeaders applicationHeaders;
   // what does not change during a connection, found at its first request
   private boolean connectionKnown;
   private SslHandler ssl;
@@ -244,7 +249,9 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     boolean headRequest = head.method().equals(HttpMethod.HEAD);
     clientHost = head.headers().get(HttpHeaderNames.HOST);
     clientHead = backend == null ? head : null;
+    clientHeaders = null;
     applicationHead = null;
+    applicationHeaders = null;
     GatewayRequest gatewayRequest;
     try {
       if (!connectionKnown) {
@@ -253,6 +260,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
         clientIp = NettyMessages.clientIp(ctx.channel().remoteAddress());
       }
       gatewayRequest = NettyMessages.toGatewayRequest(head, request.body, ctx.channel(), ssl, clientIp);
+      clientHeaders = gatewayRequest.headers();
     } catch (IllegalArgumentException e) {
       respond(NettyMessages.plain(HttpResponseStatus.BAD_REQUEST, "Bad Request\n", version), false);
       return;
@@ -331,9 +339,11 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   /** The client's response: on the application's own header object when possible, else built anew. */
   private FullHttpResponse clientResponse(GatewayResponse response, boolean head, HttpVersion version) {
     HttpResponse application = applicationHead;
+    HttpHeaders given = applicationHeaders;
     applicationHead = null;
-    FullHttpResponse patched = application != null
-        ? NettyMessages.patchApplicationResponse(application, response, head, version) : null;
+    applicationHeaders = null;
+    FullHttpResponse patched = application != null && given != null
+        ? NettyMessages.patchApplicationResponse(application, given, response, head, version) : null;
     return patched != null ? patched : NettyMessages.toNettyResponse(response, head, version);
   }
 
@@ -470,8 +480,11 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   private FullHttpRequest applicationRequest(BackendRequest request) {
     String host = clientHost != null ? clientHost : request.uri().getRawAuthority();
     HttpRequest client = clientHead;
+    HttpHeaders given = clientHeaders;
     clientHead = null; // the application may hold on to the first request: later forwards get new ones
-    FullHttpRequest patched = client != null ? NettyMessages.patchClientRequest(client, request, host) : null;
+    clientHeaders = null;
+    FullHttpRequest patched = client != null
+        ? NettyMessages.patchClientRequest(client, given, request, host) : null;
     return patched != null ? patched : NettyMessages.toNettyRequest(request, host);
   }
 
@@ -521,6 +534,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       if (msg instanceof HttpResponse response) {
         pending.headers(response);
         applicationHead = response;
+        applicationHeaders = null; // set with the last part
       }
       if (msg instanceof HttpContent content) {
         pending.content(content.content());
@@ -528,6 +542,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       if (msg instanceof LastHttpContent) {
         forward = null;
         pending.complete();
+        applicationHeaders = pending.given();
       }
       promise.setSuccess();
     } finally {

@@ -24,7 +24,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.AsciiString;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -128,12 +127,13 @@ final class NettyMessages {
 
   /**
    * What {@link #toNettyResponse} builds, on the header object of the response the application wrote, when the
-   * engine's headers are still the application's followed by added ones (see {@link #patchHeaders}); else null,
-   * having changed nothing. The application's response must not be used afterwards.
+   * engine's headers are {@code given} (what the adapter made of the application's headers) with some headers
+   * removed and others added (see {@link #patchHeaders}); else null, having changed nothing. The application's
+   * response must not be used afterwards.
    */
-  static FullHttpResponse patchApplicationResponse(HttpResponse application, GatewayResponse response, boolean head,
-      HttpVersion version) {
-    if (!patchHeaders(application.headers(), response.headers(), false)) {
+  static FullHttpResponse patchApplicationResponse(HttpResponse application, HttpHeaders given,
+      GatewayResponse response, boolean head, HttpVersion version) {
+    if (patchHeaders(application.headers(), given, response.headers(), false) == null) {
       return null;
     }
     FullHttpResponse out = newResponse(response, head, version, application.headers());
@@ -165,6 +165,10 @@ final class NettyMessages {
       }
     } else if (code >= 200 && code != 204) {
       out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+      return;
+    }
+    if (!head && (code != 304 || declared == null)) {
+      out.headers().remove(HttpHeaderNames.CONTENT_LENGTH); // a patched message may still have the application's
     }
   }
 
@@ -259,19 +263,21 @@ final class NettyMessages {
   }
 
   /**
-   * What {@link #toNettyRequest} builds, but on the client's own header object (the decoder's): when the engine's
-   * headers are the client's, in the same order, followed by headers the policies added (the usual case), the
-   * client's hop-by-hop and framing headers are taken out and the added ones appended, instead of copying every
-   * header into a new object. Returns null, having changed nothing, when a policy changed, removed or reordered a
-   * client header or gave one a second value (the caller then builds a new request). The client's head must not be
-   * used afterwards.
+   * What {@link #toNettyRequest} builds, but on the client's own header object (the decoder's), when the engine's
+   * headers are {@code given} (what the adapter handed the engine: the client's headers) with some removed and
+   * others added (see {@link #patchHeaders}), as forward-request and policies that only add headers leave them: the
+   * removed ones are taken out and the added ones appended, instead of copying every header into a new object.
+   * Returns null, having changed nothing, otherwise (the caller then builds a new request). The client's head must
+   * not be used afterwards.
    */
-  static FullHttpRequest patchClientRequest(HttpRequest client, BackendRequest request, String host) {
+  static FullHttpRequest patchClientRequest(HttpRequest client, HttpHeaders given, BackendRequest request,
+      String host) {
     io.netty.handler.codec.http.HttpHeaders netty = client.headers();
-    if (!patchHeaders(netty, request.headers(), true)) {
+    String givenHost = patchHeaders(netty, given, request.headers(), true);
+    if (givenHost == null) {
       return null;
     }
-    if (!host.contentEquals(netty.get(HttpHeaderNames.HOST, ""))) {
+    if (!host.equals(givenHost)) {
       netty.set(HttpHeaderNames.HOST, host);
     }
     FullHttpRequest out = newRequest(request, netty);
@@ -280,55 +286,50 @@ final class NettyMessages {
   }
 
   /**
-   * Makes {@code netty} (a message's own header object) hold {@code engine}'s headers without hop-by-hop ones and the
-   * framing, when that takes only removing those and appending: {@code engine} holds {@code netty}'s other headers
-   * first, in the same order and with the same single values (it was copied from them), then headers that policies
-   * added. Returns false, having changed nothing, otherwise (a policy changed, removed or reordered a header, or a
-   * header has two values). For a request ({@code request}), {@code Host} is left to the caller on both sides (the
-   * engine drops it from backend requests; the application gets the client's).
+   * Makes {@code netty} (a message's own header object, which {@code given} was copied from, one engine header per
+   * line) hold {@code engine}'s headers without hop-by-hop ones, when {@code engine} is {@code given} with some
+   * headers removed and others appended: the removed ones are taken out, the appended ones added. The engine's
+   * copies share the entries they did not change ({@link HttpHeaders#copy}), so an unchanged header is found by
+   * reference ({@link HttpHeaders#values(int)} is the entry itself) and nothing is compared as text. Returns null,
+   * having changed nothing, otherwise: a policy changed, replaced or re-added one of {@code given}'s headers, or
+   * {@code netty} has lines {@code given} does not (a repeated header, or one the adapter left out).
+   *
+   * <p>{@code Content-Length} is the caller's to set or remove. For a request ({@code request}), {@code Host} is
+   * the caller's too: it is never removed here, and the returned text is the value of {@code given}'s
+   * {@code Host} (empty when it has none) for the caller to compare; for a response the returned text is empty.
    */
-  private static boolean patchHeaders(io.netty.handler.codec.http.HttpHeaders netty, HttpHeaders engine,
-      boolean request) {
+  private static String patchHeaders(io.netty.handler.codec.http.HttpHeaders netty, HttpHeaders given,
+      HttpHeaders engine, boolean request) {
+    int m = given.size();
+    if (netty.size() != m) {
+      return null;
+    }
     int n = engine.size();
     int i = 0;
-    List<String> dropped = null;
-    boolean hostSeen = false;
-    Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence();
-    while (it.hasNext()) {
-      Map.Entry<CharSequence, CharSequence> e = it.next();
-      String name = e.getKey().toString();
-      if (request && isHost(name)) {
-        if (hostSeen) {
-          return false; // a second Host (invalid anyway): rebuilt with one
-        }
-        hostSeen = true;
-        continue;
-      }
-      if (notCopied(name)) {
-        if (dropped == null) {
-          dropped = new ArrayList<>(2);
-        }
-        dropped.add(name);
-        continue;
-      }
-      while (i < n && (notCopied(engine.name(i)) || request && isHost(engine.name(i)))) {
+    String givenHost = "";
+    List<String> removed = null;
+    for (int j = 0; j < m; j++) {
+      List<String> values = given.values(j);
+      String name = given.name(j);
+      if (i < n && engine.values(i) == values) {
         i++;
+        if (request && isHost(name)) {
+          givenHost = values.get(0);
+        } else if (request ? notCopied(name) : HttpHeaders.isHopByHop(name)) {
+          removed = removal(removed, name); // a request's Content-Length is the caller's to add back
+        }
+        continue;
       }
-      if (i == n) {
-        return false;
+      if (request && isHost(name)) {
+        givenHost = values.get(0);
+      } else if (engine.contains(name)) {
+        return null; // changed in place, or removed and added again
+      } else {
+        removed = removal(removed, name);
       }
-      // the engine's copy holds the very strings it was made of, unless a policy replaced them
-      String engineName = engine.name(i);
-      List<String> values = engine.values(i);
-      String value = values.get(0);
-      if (values.size() != 1 || engineName != name && !AsciiString.contentEqualsIgnoreCase(engineName, name)
-          || value != e.getValue() && !value.contentEquals(e.getValue())) {
-        return false;
-      }
-      i++;
     }
-    if (dropped != null) {
-      for (String name : dropped) {
+    if (removed != null) {
+      for (String name : removed) {
         netty.remove(name);
       }
     }
@@ -343,7 +344,13 @@ final class NettyMessages {
         }
       }
     }
-    return true;
+    return givenHost;
+  }
+
+  private static List<String> removal(List<String> removed, String name) {
+    List<String> list = removed != null ? removed : new ArrayList<>(2);
+    list.add(name);
+    return list;
   }
 
   private static boolean isHost(String name) {

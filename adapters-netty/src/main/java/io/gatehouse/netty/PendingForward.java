@@ -2,6 +2,7 @@ package io.gatehouse.netty;
 
 import io.gatehouse.api.BackendException;
 import io.gatehouse.api.BackendResponse;
+import io.gatehouse.api.HttpHeaders;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpResponse;
@@ -26,6 +27,8 @@ final class PendingForward {
   private byte[] first;
   private ByteArrayOutputStream body;
   private long received;
+  /** The headers the engine was given for a buffered response, once it completed. */
+  private HttpHeaders given;
 
   /**
    * @param maxContentLength the bound of a buffered response
@@ -93,9 +96,18 @@ final class PendingForward {
       fail(BackendException.Kind.CONNECTION_FAILURE, "the application's response exceeds " + maxContentLength
           + " bytes");
     } else {
-      result.complete(new BackendResponse(head.status().code(), head.status().reasonPhrase(),
-          NettyMessages.fromNetty(head.headers(), true), body != null ? body.toByteArray() : first != null ? first : new byte[0]));
+      given = NettyMessages.fromNetty(head.headers(), true);
+      result.complete(new BackendResponse(head.status().code(), head.status().reasonPhrase(), given,
+          body != null ? body.toByteArray() : first != null ? first : new byte[0]));
     }
+  }
+
+  /**
+   * The engine's copy of the buffered response's headers, as it was handed over (the engine changes its own
+   * copies), or null before {@link #complete} or when it failed.
+   */
+  HttpHeaders given() {
+    return given;
   }
 
   void fail(BackendException.Kind kind, String message) {

@@ -30,7 +30,9 @@ import net.jqwik.api.Provide;
  * The client's head patched for the application ({@link NettyMessages#patchClientRequest}) always equals the request
  * built anew ({@link NettyMessages#toNettyRequest}), whatever the client sent and the policies changed, and the patch
  * is taken whenever the policies only added headers; likewise the application's response patched for the client
- * ({@link NettyMessages#patchApplicationResponse} against {@link NettyMessages#toNettyResponse}).
+ * ({@link NettyMessages#patchApplicationResponse} against {@link NettyMessages#toNettyResponse}). The engine's
+ * headers are made as the adapter and the engine make them: a copy of what the adapter handed over, so the headers
+ * no policy changed are the same entries.
  */
 class PatchedMessagesPropertiesTest {
   private static final List<String> NAMES = List.of("Host", "Accept", "accept", "X-Client", "Connection",
@@ -61,15 +63,16 @@ class PatchedMessagesPropertiesTest {
 
   @Property(tries = 2000)
   void patchedEqualsBuiltAnew(@ForAll("clientHeaders") List<Header> sent, @ForAll("changes") List<Change> changes,
-      @ForAll boolean post, @ForAll boolean forwarded) {
+      @ForAll boolean post, @ForAll boolean forwarded, @ForAll boolean otherHost) {
     HttpRequest client = client(sent, post);
-    HttpHeaders engine = engineView(client, forwarded);
+    HttpHeaders given = given(client);
+    HttpHeaders engine = engineView(given, forwarded);
     apply(engine, changes);
     BackendRequest request = BackendRequest.of(post ? "POST" : "GET", "http://app/base/x?q=1", engine,
         post ? new byte[] {1, 2} : null);
-    String host = client.headers().get("Host", "fallback");
+    String host = otherHost ? "other:8080" : client.headers().get("Host", "fallback");
     FullHttpRequest expected = NettyMessages.toNettyRequest(request, host);
-    FullHttpRequest patched = NettyMessages.patchClientRequest(client, request, host);
+    FullHttpRequest patched = NettyMessages.patchClientRequest(client, given, request, host);
     try {
       if (patched != null) {
         assertThat(patched.method()).isEqualTo(expected.method());
@@ -89,13 +92,14 @@ class PatchedMessagesPropertiesTest {
   @Property(tries = 500)
   void additionsAloneArePatched(@ForAll("clientHeaders") List<Header> sent, @ForAll("additions") List<Header> added) {
     HttpRequest client = client(sent, false);
-    HttpHeaders engine = engineView(client, true);
+    HttpHeaders given = given(client);
+    HttpHeaders engine = engineView(given, true);
     if (sent.stream().map(h -> h.name().toLowerCase(Locale.ROOT)).distinct().count() < sent.size()) {
       return; // a repeated client header is one engine header with two values: that is rebuilt, as documented
     }
     added.forEach(h -> engine.add(h.name(), h.value()));
     BackendRequest request = BackendRequest.of("GET", "http://app/base/x", engine, null);
-    FullHttpRequest patched = NettyMessages.patchClientRequest(client, request, "h");
+    FullHttpRequest patched = NettyMessages.patchClientRequest(client, given, request, "h");
     assertThat(patched).isNotNull();
     assertThat(multimap(patched)).containsAllEntriesOf(Map.of("host", List.of("h")));
     added.forEach(h -> assertThat(patched.headers().getAll(h.name())).containsExactly("v"));
@@ -107,11 +111,12 @@ class PatchedMessagesPropertiesTest {
       @ForAll("changes") List<Change> changes, @ForAll("statuses") int status, @ForAll boolean head) {
     HttpResponse application = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
     written.forEach(h -> application.headers().add(h.name(), h.value()));
-    HttpHeaders engine = NettyMessages.fromNetty(application.headers(), true);
+    HttpHeaders given = NettyMessages.fromNetty(application.headers(), true);
+    HttpHeaders engine = given.copy();
     apply(engine, changes);
     GatewayResponse response = new GatewayResponse(status, "", engine, new byte[] {1, 2, 3});
     FullHttpResponse expected = NettyMessages.toNettyResponse(response, head, HttpVersion.HTTP_1_1);
-    FullHttpResponse patched = NettyMessages.patchApplicationResponse(application, response, head,
+    FullHttpResponse patched = NettyMessages.patchApplicationResponse(application, given, response, head,
         HttpVersion.HTTP_1_1);
     try {
       if (patched != null) {
@@ -125,6 +130,27 @@ class PatchedMessagesPropertiesTest {
         patched.release();
       }
     }
+  }
+
+  @Property(tries = 500)
+  void responseAdditionsAloneArePatched(@ForAll("clientHeaders") List<Header> written,
+      @ForAll("additions") List<Header> added) {
+    List<Header> kept = written.stream().filter(h -> !HttpHeaders.isHopByHop(h.name())).toList();
+    if (kept.stream().map(h -> h.name().toLowerCase(Locale.ROOT)).distinct().count() < kept.size()) {
+      return; // a repeated header is one engine header with two values: that is rebuilt, as documented
+    }
+    HttpResponse application = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    kept.forEach(h -> application.headers().add(h.name(), h.value()));
+    HttpHeaders given = NettyMessages.fromNetty(application.headers(), true);
+    HttpHeaders engine = given.copy();
+    added.forEach(h -> engine.add(h.name(), h.value()));
+    GatewayResponse response = new GatewayResponse(200, "", engine, new byte[] {1, 2, 3});
+    FullHttpResponse patched = NettyMessages.patchApplicationResponse(application, given, response, false,
+        HttpVersion.HTTP_1_1);
+    assertThat(patched).isNotNull();
+    assertThat(patched.headers().getAll("Content-Length")).containsExactly("3");
+    added.forEach(h -> assertThat(patched.headers().getAll(h.name())).containsExactly("v"));
+    patched.release();
   }
 
   @Provide
@@ -148,14 +174,19 @@ class PatchedMessagesPropertiesTest {
     return client;
   }
 
+  /** The engine's copy of the client's headers, as {@code NettyMessages.toGatewayRequest} makes it. */
+  private static HttpHeaders given(HttpRequest client) {
+    HttpHeaders given = new HttpHeaders();
+    client.headers().forEach(e -> given.add(e.getKey(), e.getValue()));
+    return given;
+  }
+
   /**
-   * The engine's copy of the client's headers, as {@code NettyMessages.toGatewayRequest} makes it, and when
-   * {@code forwarded} without what forward-request leaves out of a backend request (hop-by-hop, Host,
-   * Content-Length, Expect).
+   * What the engine makes of {@code given}: a copy, and when {@code forwarded} without what forward-request leaves
+   * out of a backend request (hop-by-hop, Host, Content-Length, Expect).
    */
-  private static HttpHeaders engineView(HttpRequest client, boolean forwarded) {
-    HttpHeaders engine = new HttpHeaders();
-    client.headers().forEach(e -> engine.add(e.getKey(), e.getValue()));
+  private static HttpHeaders engineView(HttpHeaders given, boolean forwarded) {
+    HttpHeaders engine = given.copy();
     if (forwarded) {
       for (String name : engine.names()) {
         if (HttpHeaders.isHopByHop(name) || HttpHeaders.isOneOf(name, "host", "content-length", "expect")) {
