@@ -414,9 +414,15 @@ public final class GatehouseFilter implements Filter {
     }
   }
 
-  /** The client's headers, read straight from the container's enumerations (no intermediate lists). */
+  /**
+   * The client's headers: Jetty's own fields when the request is Jetty's ({@link JettyRequestHeaders}), else read
+   * straight from the container's enumerations (no intermediate lists).
+   */
   private static HttpHeaders headers(HttpServletRequest req) {
     HttpHeaders headers = new HttpHeaders();
+    if (JettyRequestHeaders.copy(req, headers)) {
+      return headers;
+    }
     Enumeration<String> names = req.getHeaderNames();
     while (names.hasMoreElements()) {
       String name = names.nextElement();
@@ -441,6 +447,9 @@ public final class GatehouseFilter implements Filter {
   }
 
   private static List<X509Certificate> certificates(HttpServletRequest req) {
+    if (!req.isSecure()) {
+      return List.of(); // a client certificate comes only with TLS (looking the attribute up costs a chain of maps)
+    }
     Object chain = req.getAttribute("jakarta.servlet.request.X509Certificate");
     return chain instanceof X509Certificate[] certs ? Arrays.asList(certs) : List.of();
   }
