@@ -386,8 +386,14 @@ public final class GatehouseFilter implements Filter {
    */
   private String clientUrl(HttpServletRequest req) {
     String scheme = req.getScheme();
-    String host = req.getServerName();
-    int port = req.getServerPort();
+    String host = JettyRequests.serverHost(req);
+    int port;
+    if (host != null) {
+      port = JettyRequests.serverPort(req);
+    } else {
+      host = req.getServerName();
+      port = req.getServerPort();
+    }
     Origin origin = lastOrigin;
     if (!origin.is(scheme, host, port)) {
       origin = Origin.of(scheme, host, port);
@@ -415,12 +421,12 @@ public final class GatehouseFilter implements Filter {
   }
 
   /**
-   * The client's headers: Jetty's own fields when the request is Jetty's ({@link JettyRequestHeaders}), else read
+   * The client's headers: Jetty's own fields when the request is Jetty's ({@link JettyRequests}), else read
    * straight from the container's enumerations (no intermediate lists).
    */
   private static HttpHeaders headers(HttpServletRequest req) {
     HttpHeaders headers = new HttpHeaders();
-    if (JettyRequestHeaders.copy(req, headers)) {
+    if (JettyRequests.copy(req, headers)) {
       return headers;
     }
     Enumeration<String> names = req.getHeaderNames();

@@ -13,14 +13,15 @@ import java.util.Enumeration;
 import java.net.Socket;
 
 /**
- * Answers how {@link JettyRequestHeaders} read the request's headers: {@code took|fast|servletApi|wrappedTook}, the
- * two header maps in order, so a test can check the fast path is taken and agrees with the Servlet API.
+ * Answers how {@link JettyRequests} read the request: {@code took|fast|servletApi|wrappedTook|authority}, the two
+ * header maps in order and the server's host and port both ways, so a test can check the fast path is taken and
+ * agrees with the Servlet API.
  */
 final class HeaderCopyServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     HttpHeaders fast = new HttpHeaders();
-    boolean took = JettyRequestHeaders.copy(req, fast);
+    boolean took = JettyRequests.copy(req, fast);
     HttpHeaders api = new HttpHeaders();
     for (Enumeration<String> names = req.getHeaderNames(); names.hasMoreElements(); ) {
       String name = names.nextElement();
@@ -28,21 +29,34 @@ final class HeaderCopyServlet extends HttpServlet {
         api.add(name, values.nextElement());
       }
     }
-    boolean wrapped = JettyRequestHeaders.copy(new HttpServletRequestWrapper(req), new HttpHeaders());
-    res.getOutputStream().write((took + "|" + fast + "|" + api + "|" + wrapped).getBytes(StandardCharsets.UTF_8));
+    boolean wrapped = JettyRequests.copy(new HttpServletRequestWrapper(req), new HttpHeaders());
+    String authority = JettyRequests.serverHost(req) + ":" + JettyRequests.serverPort(req) + "="
+        + req.getServerName() + ":" + req.getServerPort();
+    res.getOutputStream().write((took + "|" + fast + "|" + api + "|" + wrapped + "|" + authority)
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   /** A request with a repeated header in two spellings, an empty one and one with inner spaces. */
   static final String REQUEST = "GET /h HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Twice: 1\r\nAccept: text/plain\r\n"
       + "x-twice: 2\r\nX-Empty:\r\nX-Spaced:  a b ";
 
-  /** Checks the servlet's answer to {@link #REQUEST}. */
-  static void check(String body) {
+  /** Checks the servlet's answers to {@link #REQUEST} and to a request naming a port, from a server on {@code port}. */
+  static void check(int port) throws IOException {
+    check(exchange(port, REQUEST), "127.0.0.1:80");
+    check(exchange(port, "GET /h HTTP/1.1\r\nHost: localhost:8081"), "localhost:8081");
+  }
+
+  private static void check(String body, String authority) {
     String[] parts = body.split("\\|");
-    assertThat(parts).hasSize(4);
+    assertThat(parts).hasSize(5);
     assertThat(parts[0]).isEqualTo("true"); // Jetty's own request: read from its fields
-    assertThat(parts[1]).isEqualTo(parts[2]).contains("X-Twice=[1, 2]", "X-Spaced=[a b]", "X-Empty=[]");
+    assertThat(parts[1]).isEqualTo(parts[2]);
+    if (authority.startsWith("127")) {
+      assertThat(parts[1]).contains("X-Twice=[1, 2]", "X-Spaced=[a b]", "X-Empty=[]");
+    }
     assertThat(parts[3]).isEqualTo("false"); // a wrapper may change headers: never read past it
+    String[] both = parts[4].split("=");
+    assertThat(both[0]).isEqualTo(both[1]).isEqualTo(authority); // from the Host header, else the default port
   }
 
   /** Sends {@code head} (request line and headers, CRLF-separated, without the blank line) and returns the body. */
