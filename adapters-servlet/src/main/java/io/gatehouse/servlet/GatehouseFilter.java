@@ -453,9 +453,6 @@ public final class GatehouseFilter implements Filter {
   }
 
   private static List<X509Certificate> certificates(HttpServletRequest req) {
-    if (!req.isSecure()) {
-      return List.of(); // a client certificate comes only with TLS (looking the attribute up costs a chain of maps)
-    }
     Object chain = req.getAttribute("jakarta.servlet.request.X509Certificate");
     return chain instanceof X509Certificate[] certs ? Arrays.asList(certs) : List.of();
   }
