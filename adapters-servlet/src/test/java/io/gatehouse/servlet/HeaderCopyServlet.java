@@ -37,13 +37,13 @@ final class HeaderCopyServlet extends HttpServlet {
   }
 
   /** A request with a repeated header in two spellings, an empty one and one with inner spaces. */
-  static final String REQUEST = "GET /h HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Twice: 1\r\nAccept: text/plain\r\n"
+  static final String REQUEST = "GET /shop/h HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Twice: 1\r\nAccept: text/plain\r\n"
       + "x-twice: 2\r\nX-Empty:\r\nX-Spaced:  a b ";
 
   /** Checks the servlet's answers to {@link #REQUEST} and to a request naming a port, from a server on {@code port}. */
   static void check(int port) throws IOException {
     check(exchange(port, REQUEST), "127.0.0.1:80");
-    check(exchange(port, "GET /h HTTP/1.1\r\nHost: localhost:8081"), "localhost:8081");
+    check(exchange(port, "GET /shop/h HTTP/1.1\r\nHost: localhost:8081"), "localhost:8081");
   }
 
   private static void check(String body, String authority) {
