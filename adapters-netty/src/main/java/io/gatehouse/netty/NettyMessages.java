@@ -311,17 +311,16 @@ final class NettyMessages {
     for (int j = 0; j < m; j++) {
       List<String> values = given.values(j);
       String name = given.name(j);
-      if (i < n && engine.values(i) == values) {
+      boolean kept = i < n && engine.values(i) == values;
+      if (kept) {
         i++;
-        if (request && isHost(name)) {
-          givenHost = values.get(0);
-        } else if (request ? notCopied(name) : HttpHeaders.isHopByHop(name)) {
-          removed = removal(removed, name); // a request's Content-Length is the caller's to add back
-        }
-        continue;
       }
       if (request && isHost(name)) {
         givenHost = values.get(0);
+      } else if (kept) {
+        if (request ? notCopied(name) : HttpHeaders.isHopByHop(name)) {
+          removed = removal(removed, name); // a request's Content-Length is the caller's to add back
+        }
       } else if (engine.contains(name)) {
         return null; // changed in place, or removed and added again
       } else {

@@ -434,14 +434,19 @@ public final class GatehouseFilter implements Filter {
       String name = names.nextElement();
       Enumeration<String> values = req.getHeaders(name);
       while (values.hasMoreElements()) {
-        try {
-          headers.add(name, values.nextElement());
-        } catch (IllegalArgumentException e) {
-          // A header the engine cannot represent is not passed on.
-        }
+        addRepresentable(headers, name, values.nextElement());
       }
     }
     return headers;
+  }
+
+  /** Adds a client header, unless the engine cannot represent it (then it is not passed on). */
+  static void addRepresentable(HttpHeaders headers, String name, String value) {
+    try {
+      headers.add(name, value);
+    } catch (IllegalArgumentException e) {
+      // not a token name, or CR, LF or NUL in the value
+    }
   }
 
   private String clientIp(HttpServletRequest req) {

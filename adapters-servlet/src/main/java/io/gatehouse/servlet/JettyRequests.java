@@ -29,7 +29,8 @@ final class JettyRequests {
 
   /**
    * Adds the headers of {@code req} to {@code into} when it is Jetty's own request object; a header the engine cannot
-   * represent is left out, as on the Servlet API path. Returns false, having added nothing, for any other request.
+   * represent is left out, as on the Servlet API path
+   * ({@link GatehouseFilter#addRepresentable}). Returns false, having added nothing, for any other request.
    */
   static boolean copy(HttpServletRequest req, HttpHeaders into) {
     Request request = jettyRequest(req);
@@ -40,11 +41,7 @@ final class JettyRequests {
       String name = field.getName();
       String value = field.getValue();
       if (name != null && value != null) {
-        try {
-          into.add(name, value);
-        } catch (IllegalArgumentException e) {
-          // not passed on, as on the Servlet API path
-        }
+        GatehouseFilter.addRepresentable(into, name, value);
       }
     }
     return true;
