@@ -7,23 +7,32 @@ import java.time.Duration;
 
 /**
  * Beyond APIM: remembers tokens whose signature (and decryption) already succeeded, so a repeated token skips the
- * cryptography. Keyed by the SHA-256 digest of the whole token plus the {@link KeySet#version()} that verified it:
- * a new key set (rotation, another policy's keys) never hits an old entry. Values are {@link VerifiedToken}s;
- * lifetime, audience, issuer and claim checks still run on every request. Bounded in size and age.
+ * cryptography. An entry is found by the SHA-256 digest of the token's last part (a JWS's signature, a JWE's
+ * authentication tag) plus the {@link KeySet#version()} that verified it: a new key set (rotation, another policy's
+ * keys) never hits an old entry. It holds everything before that last part (the signed part, no secret without the
+ * signature), which a hit must match exactly: so a hit is the same token, as with a digest of the whole token, for a
+ * fifth of the hashing (the signature of an HS256 token is one SHA-256 block of its five). Values are
+ * {@link VerifiedToken}s; lifetime, audience, issuer and claim checks still run on every request. Bounded in size and
+ * age.
  *
- * <p>Only ASCII tokens have a key (a compact JWT is ASCII by definition, and {@link TokenVerifier} refuses any other
- * as malformed before it asks), so the digest input is exactly the token's characters.
+ * <p>The secret part is never a map key and never compared character by character (no timing oracle): it is found
+ * by its digest. The signed part is compared with {@link String#equals} (it may stop at the first difference), which
+ * only a caller holding that signature can reach, and it tells nothing the token does not.
+ *
+ * <p>Only ASCII last parts have a key (a compact JWT is ASCII by definition, and {@link TokenVerifier} refuses any
+ * other as malformed before it asks), so the digest input is exactly their characters; a signed part that is not
+ * ASCII never equals a stored one, which passed that check.
  */
 public final class SignatureCache {
-  private final Cache<Key, VerifiedToken> cache;
+  private final Cache<Key, Entry> cache;
 
   public SignatureCache(long maximumSize, Duration maximumAge) {
     this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maximumAge).build();
   }
 
   /**
-   * The cache key of the token {@code text[begin, end)} verified with keys of {@code keySetVersion}, or null when
-   * the token is not ASCII (it is then not a JWT and must be refused).
+   * The cache key of a token whose last part is {@code text[begin, end)}, verified with keys of
+   * {@code keySetVersion}; or null when that part is not ASCII (the token is then not a JWT and must be refused).
    */
   static Key key(String text, int begin, int end, long keySetVersion) {
     byte[] d = AsciiSha256.of(text, begin, end);
@@ -38,12 +47,17 @@ public final class SignatureCache {
     return w;
   }
 
-  VerifiedToken get(Key key) {
-    return cache.getIfPresent(key);
+  /** The token under {@code key} whose signed part (all before its last dot) is {@code text[begin, end)}, or null. */
+  VerifiedToken get(Key key, String text, int begin, int end) {
+    Entry entry = cache.getIfPresent(key);
+    // String.equals is a vectorized intrinsic: comparing a copy beats a loop over the characters in place
+    return entry != null && entry.signed.length() == end - begin && entry.signed.equals(text.substring(begin, end))
+        ? entry.token : null;
   }
 
-  void put(Key key, VerifiedToken token) {
-    cache.put(key, token);
+  /** Remembers {@code token}, whose signed part is {@code signed}, under {@code key}. */
+  void put(Key key, String signed, VerifiedToken token) {
+    cache.put(key, new Entry(signed, token));
   }
 
   /** Entries currently held (approximate; tests and metrics). */
@@ -53,4 +67,6 @@ public final class SignatureCache {
   }
 
   record Key(long d0, long d1, long d2, long d3, long version) {}
+
+  private record Entry(String signed, VerifiedToken token) {}
 }

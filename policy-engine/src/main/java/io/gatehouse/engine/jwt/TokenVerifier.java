@@ -68,12 +68,13 @@ public final class TokenVerifier {
     // A compact JWT is Base64URL parts and dots (APIM's reader matches exactly that); Nimbus's decoder would skip
     // other characters instead of refusing them. A cache hit is a token that passed this check before.
     SignatureCache.Key cacheKey = null;
+    int lastDot = text.lastIndexOf('.', end - 1);
     if (cache != null) {
-      cacheKey = SignatureCache.key(text, begin, end, keys.version());
+      cacheKey = lastDot < begin ? null : SignatureCache.key(text, lastDot + 1, end, keys.version());
       if (cacheKey == null) {
         throw malformed();
       }
-      VerifiedToken hit = cache.get(cacheKey);
+      VerifiedToken hit = cache.get(cacheKey, text, begin, lastDot);
       if (hit != null) {
         return hit;
       }
@@ -91,7 +92,7 @@ public final class TokenVerifier {
         ? verifyCompact(token, dot1, dot2, keys, mayRefetch)
         : verifyEncrypted(token, keys, mayRefetch);
     if (cacheKey != null && verified.signed()) {
-      cache.put(cacheKey, verified);
+      cache.put(cacheKey, token.substring(0, lastDot - begin), verified);
     }
     return verified;
   }

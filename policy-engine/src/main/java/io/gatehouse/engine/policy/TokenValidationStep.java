@@ -71,24 +71,26 @@ final class TokenValidationStep implements Step {
     KeySet keys = ring.current(sources, now);
     if (keys == null) {
       return Flow.later(ring.load(sources, now)
-          .thenCompose(k -> finish(exchange, token, rules, sources, k, true).stage()));
+          .thenCompose(k -> finish(exchange, token, rules, sources, k, true, exchange.now()).stage()));
     }
-    return finish(exchange, token, rules, sources, keys, true);
+    return finish(exchange, token, rules, sources, keys, true, now);
   }
 
+  /** The rest of the validation; {@code now} is read again after any wait (keys loaded or fetched anew). */
   private Flow finish(Exchange exchange, TokenSpan token, TokenRules rules, List<OpenIdConfigKeys> sources,
-      KeySet keys, boolean mayRefetch) {
+      KeySet keys, boolean mayRefetch, Instant now) {
     VerifiedToken verified;
     try {
       verified = verifier.verify(token.text(), token.begin(), token.end(), keys, cache, mayRefetch);
-      rules.check(verified, exchange.now(), keys.issuers());
+      rules.check(verified, now, keys.issuers());
       plan.extraCheck(verified, exchange);
     } catch (TokenVerifier.UnknownKeyId unknown) {
-      var refetch = ring.refetch(sources, exchange.now());
+      var refetch = ring.refetch(sources, now);
       if (refetch == null) {
-        return finish(exchange, token, rules, sources, keys, false);
+        return finish(exchange, token, rules, sources, keys, false, now);
       }
-      return Flow.later(refetch.thenCompose(k -> finish(exchange, token, rules, sources, k, false).stage()));
+      return Flow.later(refetch.thenCompose(k -> finish(exchange, token, rules, sources, k, false, exchange.now())
+          .stage()));
     } catch (TokenRejection r) {
       throw failure(exchange, r);
     }

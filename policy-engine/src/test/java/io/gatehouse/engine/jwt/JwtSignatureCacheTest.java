@@ -43,6 +43,29 @@ class JwtSignatureCacheTest {
   }
 
   @Test
+  void aHitIsTheSameTokenNotJustTheSameSignature() {
+    SignatureCache cache = new SignatureCache(100, Duration.ofHours(1));
+    KeySet keys = rsaKeys();
+    String token = rs256(claims());
+    VerifiedToken first = VERIFIER.verify(token, keys, cache, false);
+    int dot1 = token.indexOf('.');
+    int dot2 = token.lastIndexOf('.');
+    String signature = token.substring(dot2);
+    String otherPayload = JwtMint.rs256(Map.of("sub", "mallory")).split("\\.")[1];
+    // the cached token's signature after another signed part: found by its signature, told apart by the rest
+    for (String other : List.of(token.substring(0, dot1 + 1) + otherPayload + signature,
+        token.substring(0, dot2 - 1) + signature, "x" + token)) {
+      assertThatThrownBy(() -> VERIFIER.verify(other, keys, cache, false)).isInstanceOf(TokenRejection.class);
+    }
+    for (String malformed : List.of(signature.substring(1), signature, "." + token)) {
+      assertThatThrownBy(() -> VERIFIER.verify(malformed, keys, cache, false)).isInstanceOf(TokenRejection.class)
+          .extracting(e -> ((TokenRejection) e).reason()).isEqualTo("JwtInvalid");
+    }
+    assertThat(VERIFIER.verify(token, keys, cache, false)).isSameAs(first);
+    assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
   void failuresAreNotCached() {
     SignatureCache cache = new SignatureCache(100, Duration.ofHours(1));
     String forged = JwtMint.sign("RS256", JwtMint.rsa2().getPrivateKey(), "rsa-1", claims(), Map.of());
