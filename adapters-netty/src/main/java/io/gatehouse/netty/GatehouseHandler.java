@@ -100,11 +100,16 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   private final Backend backend;
   private final int maxResponseLength;
   private final Backend frontBackend = this::forwardToNext;
+  /** How deep {@link #respond} may start the next request inside itself (as Netty's listener stack depth). */
+  private static final int MAX_NESTED = 8;
+
   private final ChannelFutureListener whenWritten = f -> next(f.isSuccess());
   private final RequestAssembler assembler;
   private final ArrayDeque<ClientRequest> waiting = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private boolean busy;
+  /** Responses whose {@link #respond} is starting the next request right now. */
+  private int nested;
   private boolean closed;
   /** Reading from the socket is paused while whole requests wait for their turn. */
   private boolean readingPaused;
@@ -259,7 +264,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
         ssl = ctx.pipeline().get(SslHandler.class);
         clientIp = NettyMessages.clientIp(ctx.channel().remoteAddress());
       }
-      gatewayRequest = NettyMessages.toGatewayRequest(head, request.body, ctx.channel(), ssl, clientIp);
+      gatewayRequest = NettyMessages.toGatewayRequest(head, clientHost, request.body, ctx.channel(), ssl, clientIp);
       clientHeaders = gatewayRequest.headers();
     } catch (IllegalArgumentException e) {
       respond(NettyMessages.plain(HttpResponseStatus.BAD_REQUEST, "Bad Request\n", version), false);
@@ -358,6 +363,17 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
     }
     // The next request starts once this response is in the socket's hands: a slow reader slows its own requests.
     // (If the application is still writing a discarded stream, forwardToNext holds the next request back from it.)
+    if (written.isDone() && nested < MAX_NESTED) {
+      // Usual: the socket took it at once. What the listener would do now, without the promise's lock and checks;
+      // bounded like Netty's listener stack, as pipelined requests would otherwise start one inside another.
+      nested++;
+      try {
+        next(written.isSuccess());
+      } finally {
+        nested--;
+      }
+      return;
+    }
     written.addListener(whenWritten);
   }
 

@@ -52,20 +52,19 @@ final class NettyMessages {
   private NettyMessages() {}
 
   /**
-   * The engine's view of a client's request: absolute URL from the scheme of the connection and the Host header,
-   * certificate chain from the TLS session. {@code ssl} (null without TLS) and {@code clientIp} belong to the
-   * connection and are found once per connection by the caller.
+   * The engine's view of a client's request: absolute URL from the scheme of the connection and the Host header
+   * ({@code host}, as the caller read it, or null), certificate chain from the TLS session. {@code ssl} (null
+   * without TLS) and {@code clientIp} belong to the connection and are found once per connection by the caller.
    *
    * @throws IllegalArgumentException when a header cannot be represented (the caller answers 400)
    */
-  static GatewayRequest toGatewayRequest(HttpRequest request, byte[] body, Channel channel, SslHandler ssl,
-      String clientIp) {
+  static GatewayRequest toGatewayRequest(HttpRequest request, String host, byte[] body, Channel channel,
+      SslHandler ssl, String clientIp) {
     String target = request.uri();
     String url;
     if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
       url = target;
     } else {
-      String host = request.headers().get(HttpHeaderNames.HOST);
       if (host == null || host.isBlank()) {
         host = authority(channel.localAddress());
       }

@@ -97,15 +97,17 @@ final class RequestAssembler {
     } catch (NumberFormatException e) {
       return refuse(request, HttpResponseStatus.BAD_REQUEST, true);
     }
-    if (unsupportedExpectation(request)) {
+    // one lookup for the usual request, which expects nothing
+    String expect = request.headers().get(HttpHeaderNames.EXPECT);
+    if (expect != null && unsupportedExpectation(request, expect)) {
       expectationFailed = true;
       return refuse(request, HttpResponseStatus.EXPECTATION_FAILED, false);
     }
     if (declared > maxLength) {
-      expectationFailed = HttpUtil.is100ContinueExpected(request);
+      expectationFailed = expect != null && HttpUtil.is100ContinueExpected(request);
       return refuse(request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, !expectationFailed);
     }
-    if (HttpUtil.is100ContinueExpected(request)) {
+    if (expect != null && HttpUtil.is100ContinueExpected(request)) {
       request.headers().remove(HttpHeaderNames.EXPECT);
       continueOwed = true;
     }
@@ -150,10 +152,12 @@ final class RequestAssembler {
     return ClientRequest.of(request, bytes);
   }
 
-  /** An {@code Expect} header other than {@code 100-continue} in HTTP/1.1 or later (RFC 9110 10.1.1). */
-  private static boolean unsupportedExpectation(HttpRequest request) {
-    String expect = request.headers().get(HttpHeaderNames.EXPECT);
-    return expect != null && request.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0
+  /**
+   * The request's {@code Expect} header, {@code expect}, is other than {@code 100-continue} in HTTP/1.1 or later
+   * (RFC 9110 10.1.1).
+   */
+  private static boolean unsupportedExpectation(HttpRequest request, String expect) {
+    return request.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0
         && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect);
   }
 

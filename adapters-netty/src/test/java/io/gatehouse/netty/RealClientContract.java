@@ -300,4 +300,26 @@ abstract class RealClientContract {
       assertThat(third).isGreaterThan(second);
     }
   }
+
+  /**
+   * A hundred requests waiting behind a slow one are answered in turn (just below {@code HttpServerCodec}'s bound of
+   * 128 pipelined requests; {@link PipelinedBurstTest} goes beyond it without the codec).
+   */
+  @Test
+  void aHundredPipelinedRequestsBehindASlowOneAreAllAnswered() throws Exception {
+    int n = 100;
+    StringBuilder requests = new StringBuilder("GET /shop/slow HTTP/1.1\r\nHost: x\r\n\r\n");
+    for (int i = 0; i < n; i++) {
+      requests.append("GET /shop/hello HTTP/1.1\r\nHost: x\r\n").append(i == n - 1 ? "Connection: close\r\n" : "")
+          .append("\r\n");
+    }
+    try (Socket socket = new Socket("127.0.0.1", URI.create(url()).getPort())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+      String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(all).startsWith("HTTP/1.1 500"); // the slow one timed out
+      assertThat(all.split("HTTP/1.1 200", -1)).hasSize(n + 1);
+    }
+    LeakRecorder.assertNoLeaks();
+  }
 }
