@@ -19,8 +19,8 @@ DURATION="${DURATION:-10s}"           # measured wrk run
 THREADS="${THREADS:-2}"               # wrk -t
 CONNECTIONS="${CONNECTIONS:-64}"      # wrk -c
 SERVERS="${SERVERS:-netty jetty}"
-MODES="${MODES:-raw light security}"  # raw must come first: ratios are to raw of the same round; also bare and
-                                      # handwritten (Netty only): reference points, see bench/README.md
+MODES="${MODES:-raw light security}"  # raw must come first: ratios are to raw of the same round; also bare,
+                                      # handwritten and spin-NANOS (Netty only): reference points, bench/README.md
 BASE_PORT="${BASE_PORT:-18180}"
 JAVA="${JAVA:-java}"
 JAVA_OPTS="${JAVA_OPTS:-}"            # e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile
@@ -108,7 +108,8 @@ port="$BASE_PORT"
 for round in $(seq "$ROUNDS"); do
   for server in $SERVERS; do
     for mode in $MODES; do
-      [[ "$server" == jetty && "$mode" == handwritten ]] && continue  # a Netty handler: no Jetty counterpart
+      # Netty handlers, no Jetty counterpart
+      [[ "$server" == jetty && ( "$mode" == handwritten || "$mode" == spin-* ) ]] && continue
       port=$((port + 1))  # a fresh port: the previous server's socket may linger
       log="$OUT/$server-$mode-$round"
       url="http://127.0.0.1:$port$URL_PATH"

@@ -30,6 +30,8 @@ public final class LoadPipelines {
   public static final String PATH = "/api/hello";
   /** The Netty server's reference mode: the light pipeline written by hand on Netty's messages (no Gatehouse). */
   public static final String HAND_WRITTEN = "handwritten";
+  /** Prefix of the reference modes {@code spin-NANOS} ({@link SpinHandler}). */
+  public static final String SPIN = "spin-";
   /** The subscription key the security pipeline accepts. */
   public static final String SUBSCRIPTION_KEY = "bench-key-0123456789";
   /** The CORS origin the security pipeline allows. */
@@ -111,9 +113,23 @@ public final class LoadPipelines {
 
   static String mode(String[] args, int index) {
     String mode = args.length > index ? args[index] : "raw";
-    if (!List.of("raw", "bare", "light", "security", HAND_WRITTEN).contains(mode)) {
-      throw new IllegalArgumentException("mode must be raw, bare, light, security or handwritten: " + mode);
+    if (!List.of("raw", "bare", "light", "security", HAND_WRITTEN).contains(mode) && spinNanos(mode) < 0) {
+      throw new IllegalArgumentException("mode must be raw, bare, light, security, handwritten or spin-NANOS: "
+          + mode);
     }
     return mode;
+  }
+
+  /** The nanoseconds of a {@code spin-NANOS} mode ({@link SpinHandler}, Netty only), or -1 for another mode. */
+  static long spinNanos(String mode) {
+    if (!mode.startsWith(SPIN)) {
+      return -1;
+    }
+    try {
+      long nanos = Long.parseLong(mode.substring(SPIN.length()));
+      return nanos >= 0 ? nanos : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

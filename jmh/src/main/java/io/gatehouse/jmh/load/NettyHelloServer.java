@@ -31,7 +31,7 @@ import java.nio.charset.StandardCharsets;
  * Netty hello server of the load benchmark: NIO, 1 boss + 2 worker threads, {@code HttpServerCodec} and one handler
  * answering {@code 200 hello} (5 bytes). Modes: {@code raw}; {@code bare} / {@code light} / {@code security} put
  * {@link GatehouseHandler#inFront} with {@link LoadPipelines} in front of the handler; {@code handwritten} puts
- * {@link HandWrittenLightHandler} there (a reference point, not Gatehouse).
+ * {@link HandWrittenLightHandler} there, {@code spin-NANOS} a {@link SpinHandler} (reference points, not Gatehouse).
  *
  * <p>{@code java -cp benchmarks.jar io.gatehouse.jmh.load.NettyHelloServer PORT MODE [WORKERS]}
  */
@@ -45,7 +45,8 @@ public final class NettyHelloServer {
     String mode = LoadPipelines.mode(args, 1);
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     boolean handWritten = mode.equals(LoadPipelines.HAND_WRITTEN);
-    Gatehouse gatehouse = mode.equals("raw") || handWritten ? null : LoadPipelines.gatehouse(mode);
+    long spin = LoadPipelines.spinNanos(mode);
+    Gatehouse gatehouse = mode.equals("raw") || handWritten || spin >= 0 ? null : LoadPipelines.gatehouse(mode);
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup worker = new MultiThreadIoEventLoopGroup(workers, NioIoHandler.newFactory());
     try {
@@ -60,6 +61,8 @@ public final class NettyHelloServer {
                 ch.pipeline().addLast(GatehouseHandler.inFront(gatehouse));
               } else if (handWritten) {
                 ch.pipeline().addLast(handWrittenLight());
+              } else if (spin >= 0) {
+                ch.pipeline().addLast(new SpinHandler(spin));
               }
               ch.pipeline().addLast(new Hello());
             }
