@@ -95,14 +95,13 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
   public static final int DEFAULT_MAX_RESPONSE_LENGTH = 64 * 1024 * 1024;
   /** Largest request body taken from a client (the engine holds request bodies as bytes). */
   public static final int DEFAULT_MAX_REQUEST_LENGTH = 16 * 1024 * 1024;
+  /** How deep {@link #respond} may start the next request inside itself (as deep as Netty's listener stack). */
+  private static final int MAX_NESTED = 8;
 
   private final Supplier<Gatehouse> gatehouse;
   private final Backend backend;
   private final int maxResponseLength;
   private final Backend frontBackend = this::forwardToNext;
-  /** How deep {@link #respond} may start the next request inside itself (as Netty's listener stack depth). */
-  private static final int MAX_NESTED = 8;
-
   private final ChannelFutureListener whenWritten = f -> next(f.isSuccess());
   private final RequestAssembler assembler;
   private final ArrayDeque<ClientRequest> waiting = new ArrayDeque<>();
