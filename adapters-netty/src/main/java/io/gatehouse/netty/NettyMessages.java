@@ -136,8 +136,38 @@ final class NettyMessages {
       return null;
     }
     FullHttpResponse out = newResponse(response, head, version, application.headers());
-    setContentLength(response, head, out);
+    if (!hasBodyLength(response, head, out)) {
+      setContentLength(response, head, out);
+    }
     return out;
+  }
+
+  /**
+   * Whether {@code out}, a patched response with a body, already has the one {@code Content-Length} that
+   * {@link #setContentLength} would set: usually the application's own, kept. (It has at most one: the patch is
+   * taken only when the application's headers and the engine's copy have the same number of entries, and the copy
+   * holds a repeated header as one.)
+   */
+  private static boolean hasBodyLength(GatewayResponse response, boolean head, FullHttpResponse out) {
+    int code = response.status();
+    return !head && code >= 200 && code != 204 && code != 304
+        && isDecimal(out.headers().get(HttpHeaderNames.CONTENT_LENGTH), response.body().length);
+  }
+
+  /** Whether {@code text} is {@code value} written as {@link Integer#toString(int)} would write it. */
+  private static boolean isDecimal(String text, int value) {
+    if (text == null || text.isEmpty() || text.length() > 10 || text.length() > 1 && text.charAt(0) == '0') {
+      return false;
+    }
+    long parsed = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      parsed = parsed * 10 + (c - '0');
+    }
+    return parsed == value;
   }
 
   private static FullHttpResponse newResponse(GatewayResponse response, boolean head, HttpVersion version,
