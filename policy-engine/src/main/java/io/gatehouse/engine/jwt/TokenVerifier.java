@@ -68,8 +68,9 @@ public final class TokenVerifier {
     // A compact JWT is Base64URL parts and dots (APIM's reader matches exactly that); Nimbus's decoder would skip
     // other characters instead of refusing them. A cache hit is a token that passed this check before.
     SignatureCache.Key cacheKey = null;
-    int lastDot = text.lastIndexOf('.', end - 1);
+    int lastDot = -1; // the cache's: an entry is found by the part after it
     if (cache != null) {
+      lastDot = text.lastIndexOf('.', end - 1);
       cacheKey = lastDot < begin ? null : SignatureCache.key(text, lastDot + 1, end, keys.version());
       if (cacheKey == null) {
         throw malformed();
