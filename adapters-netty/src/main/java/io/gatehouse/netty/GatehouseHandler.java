@@ -237,12 +237,11 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
           HttpVersion.HTTP_1_1), false);
       return;
     }
-    boolean keepAlive = HttpUtil.isKeepAlive(head);
     if (request.refusal != null) {
       // After a 413 or 417 the connection goes on (as after HttpObjectAggregator's): whatever the client still
       // sends of that body is dropped, or the decoder was told not to expect it. After a 400 the decoder's state is
       // not to be trusted.
-      boolean goOn = keepAlive && !request.refusal.equals(HttpResponseStatus.BAD_REQUEST);
+      boolean goOn = HttpUtil.isKeepAlive(head) && !request.refusal.equals(HttpResponseStatus.BAD_REQUEST);
       // No body, like HttpObjectAggregator's answers: the JDK's client, told 413 instead of 100 Continue, waits
       // forever for a response that has one.
       FullHttpResponse refusal = new DefaultFullHttpResponse(version, request.refusal, Unpooled.EMPTY_BUFFER);
@@ -251,7 +250,7 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       return;
     }
     boolean headRequest = head.method().equals(HttpMethod.HEAD);
-    clientHost = head.headers().get(HttpHeaderNames.HOST);
+    clientHost = null;
     clientHead = backend == null ? head : null;
     clientHeaders = null;
     applicationHead = null;
@@ -263,12 +262,16 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
         ssl = ctx.pipeline().get(SslHandler.class);
         clientIp = NettyMessages.clientIp(ctx.channel().remoteAddress());
       }
-      gatewayRequest = NettyMessages.toGatewayRequest(head, clientHost, request.body, ctx.channel(), ssl, clientIp);
+      gatewayRequest = NettyMessages.toGatewayRequest(head, request.body, ctx.channel(), ssl, clientIp);
       clientHeaders = gatewayRequest.headers();
+      clientHost = clientHeaders.first("Host"); // Netty's first value, copied as it is
     } catch (IllegalArgumentException e) {
       respond(NettyMessages.plain(HttpResponseStatus.BAD_REQUEST, "Bad Request\n", version), false);
       return;
     }
+    // HttpUtil.isKeepAlive without its two hash lookups when there is no Connection header (the usual request)
+    boolean keepAlive = clientHeaders.contains("Connection") ? HttpUtil.isKeepAlive(head)
+        : head.protocolVersion().isKeepAliveDefault();
     CompletionStage<ExchangeOutcome> stage;
     try {
       stage = gatehouse.get().execute(gatewayRequest, backend != null ? backend : frontBackend);

@@ -52,29 +52,31 @@ final class NettyMessages {
   private NettyMessages() {}
 
   /**
-   * The engine's view of a client's request: absolute URL from the scheme of the connection and the Host header
-   * ({@code host}, as the caller read it, or null), certificate chain from the TLS session. {@code ssl} (null
+   * The engine's view of a client's request: absolute URL from the scheme of the connection and the first Host
+   * header (the connection's local address without one), certificate chain from the TLS session. {@code ssl} (null
    * without TLS) and {@code clientIp} belong to the connection and are found once per connection by the caller.
    *
    * @throws IllegalArgumentException when a header cannot be represented (the caller answers 400)
    */
-  static GatewayRequest toGatewayRequest(HttpRequest request, String host, byte[] body, Channel channel,
-      SslHandler ssl, String clientIp) {
+  static GatewayRequest toGatewayRequest(HttpRequest request, byte[] body, Channel channel, SslHandler ssl,
+      String clientIp) {
+    io.netty.handler.codec.http.HttpHeaders netty = request.headers();
+    HttpHeaders headers = new HttpHeaders(netty.size());
+    Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence();
+    while (it.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> e = it.next();
+      headers.add(e.getKey().toString(), e.getValue().toString());
+    }
     String target = request.uri();
     String url;
     if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
       url = target;
     } else {
+      String host = headers.first("Host"); // the first header, as a rule: no hash lookup in Netty's map
       if (host == null || host.isBlank()) {
         host = authority(channel.localAddress());
       }
       url = (ssl != null ? "https://" : "http://") + host.strip() + (target.startsWith("/") ? target : "/" + target);
-    }
-    HttpHeaders headers = new HttpHeaders();
-    Iterator<Map.Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence();
-    while (it.hasNext()) {
-      Map.Entry<CharSequence, CharSequence> e = it.next();
-      headers.add(e.getKey().toString(), e.getValue().toString());
     }
     return new GatewayRequest(request.method().name(), url, headers, body, clientIp, peerCertificates(ssl));
   }

@@ -66,6 +66,37 @@ class HttpHeadersTest {
     }
   }
 
+  @Test
+  void expectedSizeIsRoomNotALimit() {
+    assertThatThrownBy(() -> new HttpHeaders(-1)).isInstanceOf(IllegalArgumentException.class);
+    for (int room = 0; room < 4; room++) {
+      HttpHeaders h = new HttpHeaders(room);
+      for (int i = 0; i < 5; i++) {
+        h.add("X-" + i, "v" + i);
+      }
+      h.add("x-0", "again");
+      assertThat(h.names()).containsExactly("X-0", "X-1", "X-2", "X-3", "X-4");
+      assertThat(h.get("X-0")).containsExactly("v0", "again");
+    }
+  }
+
+  /** Short values are checked in a loop and long ones by indexOf: a bad character anywhere is found by both. */
+  @Test
+  void findsCrLfOrNulAtEveryPositionOfShortAndLongValues() {
+    for (int length = 1; length <= 70; length++) {
+      for (int at = 0; at < length; at++) {
+        for (char bad : new char[] {'\r', '\n', '\0'}) {
+          char[] chars = "a".repeat(length).toCharArray();
+          chars[at] = bad;
+          String value = new String(chars);
+          assertThatThrownBy(() -> HttpHeaders.checkValue(value)).as("%d of %d", at, length)
+              .isInstanceOf(IllegalArgumentException.class);
+        }
+      }
+      HttpHeaders.checkValue("\t\u000b\u000c\u000e\u007f".repeat(length));
+    }
+  }
+
   /**
    * Copies share storage until one changes: any interleaving of changes (setAll included, which shares entries
    * between maps) keeps every copy independent.

@@ -46,8 +46,33 @@ public final class InMemoryCounterStore implements CounterStore {
   private final Cache<Key, WindowCounter> counters;
   private final ConcurrentHashMap<String, AtomicLong> slots = new ConcurrentHashMap<>();
 
-  /** Cache key: the policy's key and the window geometry (a counter's geometry never changes). */
-  private record Key(String key, CounterWindow window) {}
+  /**
+   * Cache key: the policy's key and the window geometry (a counter's geometry never changes). Not a record: its
+   * generated hashCode and equals cost twice these on every request, and a policy passes the same window object
+   * each time.
+   */
+  private static final class Key {
+    final String key;
+    final CounterWindow window;
+    private final int hash;
+
+    Key(String key, CounterWindow window) {
+      this.key = key;
+      this.window = window;
+      this.hash = 31 * key.hashCode() + Long.hashCode(window.lengthMillis());
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && hash == k.hash && key.equals(k.key)
+          && (window == k.window || window.equals(k.window));
+    }
+  }
 
   private InMemoryCounterStore(Builder b) {
     this.clock = b.clock;
@@ -84,8 +109,8 @@ public final class InMemoryCounterStore implements CounterStore {
   private WindowCounter counter(String key, CounterWindow window, long nowMillis) {
     Key k = new Key(key, window);
     WindowCounter counter = counters.getIfPresent(k); // the usual case, without a capturing lambda
-    return counter != null ? counter : counters.get(k, x -> x.window().sliding()
-        ? new SlidingWindowCounter(x.window(), nowMillis) : new FixedWindowCounter(x.window(), nowMillis));
+    return counter != null ? counter : counters.get(k, x -> x.window.sliding()
+        ? new SlidingWindowCounter(x.window, nowMillis) : new FixedWindowCounter(x.window, nowMillis));
   }
 
   @Override
@@ -174,7 +199,7 @@ public final class InMemoryCounterStore implements CounterStore {
         return Long.MAX_VALUE;
       }
       // an active sliding key gets two windows of slack so that reads re-arm it rarely
-      long slack = key.window().sliding() ? 2 * key.window().lengthMillis() : 0;
+      long slack = key.window.sliding() ? 2 * key.window.lengthMillis() : 0;
       return Math.min(millis + slack, Long.MAX_VALUE / 2_000_000L) * 1_000_000L;
     }
 
@@ -190,7 +215,7 @@ public final class InMemoryCounterStore implements CounterStore {
 
     @Override
     public long expireAfterRead(Key key, WindowCounter counter, long currentTime, long currentDuration) {
-      CounterWindow w = key.window();
+      CounterWindow w = key.window;
       // a fixed counter dies with its period; a sliding one needs re-arming only when less than length + one
       // bucket is left (the longest a hit made now can stay countable)
       if (!w.sliding() || currentDuration > (w.lengthMillis() + w.bucketMillis()) * 1_000_000L) {
