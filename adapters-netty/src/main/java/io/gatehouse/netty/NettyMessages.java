@@ -410,7 +410,7 @@ final class NettyMessages {
 
   /** Netty response headers as engine headers, without the ones describing the connection and the framing. */
   static HttpHeaders fromNetty(io.netty.handler.codec.http.HttpHeaders netty, boolean keepContentLength) {
-    HttpHeaders headers = new HttpHeaders();
+    HttpHeaders headers = new HttpHeaders(netty.size());
     Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence();
     while (it.hasNext()) {
       Map.Entry<CharSequence, CharSequence> e = it.next();
