@@ -262,9 +262,11 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
         ssl = ctx.pipeline().get(SslHandler.class);
         clientIp = NettyMessages.clientIp(ctx.channel().remoteAddress());
       }
-      gatewayRequest = NettyMessages.toGatewayRequest(head, request.body, ctx.channel(), ssl, clientIp);
-      clientHeaders = gatewayRequest.headers();
-      clientHost = clientHeaders.first("Host"); // Netty's first value, copied as it is
+      clientHeaders = NettyMessages.requestHeaders(head);
+      // Netty's first value, copied as it is; usually the first header, so no hash lookup in Netty's map
+      clientHost = clientHeaders.first("Host");
+      gatewayRequest = NettyMessages.toGatewayRequest(head, clientHeaders, clientHost, request.body, ctx.channel(),
+          ssl, clientIp);
     } catch (IllegalArgumentException e) {
       respond(NettyMessages.plain(HttpResponseStatus.BAD_REQUEST, "Bad Request\n", version), false);
       return;

@@ -52,14 +52,11 @@ final class NettyMessages {
   private NettyMessages() {}
 
   /**
-   * The engine's view of a client's request: absolute URL from the scheme of the connection and the first Host
-   * header (the connection's local address without one), certificate chain from the TLS session. {@code ssl} (null
-   * without TLS) and {@code clientIp} belong to the connection and are found once per connection by the caller.
+   * A client's request headers as engine headers, every line kept.
    *
    * @throws IllegalArgumentException when a header cannot be represented (the caller answers 400)
    */
-  static GatewayRequest toGatewayRequest(HttpRequest request, byte[] body, Channel channel, SslHandler ssl,
-      String clientIp) {
+  static HttpHeaders requestHeaders(HttpRequest request) {
     io.netty.handler.codec.http.HttpHeaders netty = request.headers();
     HttpHeaders headers = new HttpHeaders(netty.size());
     Iterator<Map.Entry<CharSequence, CharSequence>> it = netty.iteratorCharSequence();
@@ -67,12 +64,22 @@ final class NettyMessages {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       headers.add(e.getKey().toString(), e.getValue().toString());
     }
+    return headers;
+  }
+
+  /**
+   * The engine's view of a client's request with {@code headers} ({@link #requestHeaders}): absolute URL from the
+   * scheme of the connection and the Host header ({@code host}, the first one, or null), certificate chain from the
+   * TLS session. {@code ssl} (null without TLS) and {@code clientIp} belong to the connection and are found once per
+   * connection by the caller.
+   */
+  static GatewayRequest toGatewayRequest(HttpRequest request, HttpHeaders headers, String host, byte[] body,
+      Channel channel, SslHandler ssl, String clientIp) {
     String target = request.uri();
     String url;
     if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
       url = target;
     } else {
-      String host = headers.first("Host"); // the first header, as a rule: no hash lookup in Netty's map
       if (host == null || host.isBlank()) {
         host = authority(channel.localAddress());
       }

@@ -175,11 +175,9 @@ class PatchedMessagesPropertiesTest {
     return client;
   }
 
-  /** The engine's copy of the client's headers, as {@code NettyMessages.toGatewayRequest} makes it. */
+  /** The engine's copy of the client's headers, as the handler makes it. */
   private static HttpHeaders given(HttpRequest client) {
-    HttpHeaders given = new HttpHeaders();
-    client.headers().forEach(e -> given.add(e.getKey(), e.getValue()));
-    return given;
+    return NettyMessages.requestHeaders(client);
   }
 
   /**
