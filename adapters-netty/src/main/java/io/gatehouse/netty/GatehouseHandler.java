@@ -25,7 +25,6 @@ import io.netty.handler.codec.http.HttpExpectationFailedEvent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -184,7 +183,8 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof HttpObject part)) {
+    HttpObjects.Kind kind = HttpObjects.kind(msg);
+    if (kind == HttpObjects.Kind.NOT_HTTP) {
       ctx.fireChannelRead(msg);
       return;
     }
@@ -193,9 +193,9 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       if (closed) {
         return;
       }
-      request = assembler.offer(part);
+      request = assembler.offer(msg, kind);
     } finally {
-      ReferenceCountUtil.release(msg);
+      HttpObjects.release(msg);
     }
     if (assembler.takeExpectationFailed()) {
       // as HttpObjectAggregator does: the decoder stops waiting for the body, the next bytes are the next request
@@ -515,21 +515,26 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
    */
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (backend != null || !(msg instanceof HttpObject)) {
+    HttpObjects.Kind kind = backend != null ? HttpObjects.Kind.NOT_HTTP : HttpObjects.kind(msg);
+    if (kind == HttpObjects.Kind.NOT_HTTP) {
       ctx.write(msg, promise);
       return;
     }
+    // a full response is also content and the last part; a full request (which no server writes) counts as both
+    boolean head = kind == HttpObjects.Kind.RESPONSE_HEAD || kind == HttpObjects.Kind.FULL_RESPONSE;
+    boolean content = kind != HttpObjects.Kind.RESPONSE_HEAD && kind != HttpObjects.Kind.OTHER_HTTP;
+    boolean last = content && kind != HttpObjects.Kind.CONTENT;
     ApplicationStream stream = writing;
-    if (stream != null && msg instanceof HttpContent part && !(msg instanceof HttpResponse)) {
-      if (part instanceof LastHttpContent) {
+    if (stream != null && content && !head) {
+      if (last) {
         writing = null;
       }
-      stream.write(part, promise);
+      stream.write((HttpContent) msg, promise);
       return;
     }
     PendingForward pending = forward;
-    if (stream == null && pending != null && pending.streamable() && msg instanceof HttpResponse response
-        && !(msg instanceof FullHttpResponse)) {
+    if (stream == null && pending != null && pending.streamable() && kind == HttpObjects.Kind.RESPONSE_HEAD) {
+      HttpResponse response = (HttpResponse) msg;
       ApplicationStream body = new ApplicationStream(ctx, NettyMessages.declaredLength(response));
       forward = null;
       writing = body;
@@ -551,22 +556,23 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
         promise.setFailure(new IllegalStateException("Gatehouse is not waiting for a response (timed out or done)"));
         return;
       }
-      if (msg instanceof HttpResponse response) {
+      if (head) {
+        HttpResponse response = (HttpResponse) msg;
         pending.headers(response);
         applicationHead = response;
         applicationHeaders = null; // set with the last part
       }
-      if (msg instanceof HttpContent content) {
-        pending.content(content.content());
+      if (content) {
+        pending.content(((HttpContent) msg).content());
       }
-      if (msg instanceof LastHttpContent) {
+      if (last) {
         forward = null;
         pending.complete();
         applicationHeaders = pending.given();
       }
       promise.setSuccess();
     } finally {
-      ReferenceCountUtil.release(msg);
+      HttpObjects.release(msg);
     }
   }
 

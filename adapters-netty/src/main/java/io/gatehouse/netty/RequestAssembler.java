@@ -43,16 +43,18 @@ final class RequestAssembler {
 
   /** Takes one part; returns the request it completes (or refuses), or null while more parts are due. */
   ClientRequest offer(HttpObject part) {
-    if (part instanceof FullHttpRequest full) {
-      return whole(full);
-    }
-    if (part instanceof HttpRequest request) {
-      return begin(request);
-    }
-    if (part instanceof HttpContent content) {
-      return content(content);
-    }
-    return null;
+    return offer(part, HttpObjects.kind(part));
+  }
+
+  /** {@link #offer(HttpObject)} of a part whose {@link HttpObjects#kind} the caller knows. */
+  ClientRequest offer(Object part, HttpObjects.Kind kind) {
+    return switch (kind) {
+      case FULL_REQUEST -> whole((FullHttpRequest) part);
+      case REQUEST_HEAD -> begin((HttpRequest) part);
+      case CONTENT -> content((HttpContent) part, false);
+      case LAST_CONTENT, FULL_RESPONSE -> content((HttpContent) part, true);
+      default -> null;
+    };
   }
 
   /** Whether the request just begun expects {@code 100 Continue}; asking again answers false. */
@@ -118,8 +120,7 @@ final class RequestAssembler {
     return null;
   }
 
-  private ClientRequest content(HttpContent part) {
-    boolean last = part instanceof LastHttpContent;
+  private ClientRequest content(HttpContent part, boolean last) {
     if (dropping) {
       dropping = !last;
       return null;

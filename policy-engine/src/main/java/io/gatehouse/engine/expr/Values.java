@@ -64,6 +64,9 @@ final class Values {
 
   /** C# {@code ToString()} of a runtime value with the invariant culture; null gives "". */
   static String toText(Object v) {
+    if (v instanceof String s) {
+      return s; // the usual value; a class check, where the interface checks below each scan String's interfaces
+    }
     if (v instanceof Map.Entry<?, ?> e) {
       return "[" + toText(e.getKey()) + ", " + toText(e.getValue()) + "]";
     }
