@@ -66,7 +66,35 @@ public final class SignatureCache {
     return cache.estimatedSize();
   }
 
-  record Key(long d0, long d1, long d2, long d3, long version) {}
+  /**
+   * A digest and a key-set version. Not a record: a record's generated {@code hashCode} and {@code equals} go
+   * through method handles, and the cache asks both on every request.
+   */
+  static final class Key {
+    private final long d0;
+    private final long d1;
+    private final long d2;
+    private final long d3;
+    private final long version;
+
+    Key(long d0, long d1, long d2, long d3, long version) {
+      this.d0 = d0;
+      this.d1 = d1;
+      this.d2 = d2;
+      this.d3 = d3;
+      this.version = version;
+    }
+
+    @Override
+    public int hashCode() {
+      return (int) d0 ^ 31 * Long.hashCode(version); // the digest's bits are already uniform
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && d0 == k.d0 && d1 == k.d1 && d2 == k.d2 && d3 == k.d3 && version == k.version;
+    }
+  }
 
   private record Entry(String signed, VerifiedToken token) {}
 }

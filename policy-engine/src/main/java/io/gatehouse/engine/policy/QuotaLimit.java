@@ -28,10 +28,10 @@ record QuotaLimit(String key, Long calls, Long kilobytes, CounterWindow window) 
   /** Checks the limits; {@code countCall} false only checks the call volume (counted later or elsewhere). */
   CompletableFuture<Outcome> check(CounterStore store, Exchange exchange, long amount, boolean countCall) {
     CompletableFuture<CounterResult> volume = calls == null ? CompletableFuture.completedFuture(null)
-        : (countCall ? store.hit(key + "|calls", window, amount, calls, exchange.now())
-            : store.peek(key + "|calls", window, amount, calls, exchange.now())).toCompletableFuture();
+        : (countCall ? store.hit(key + "|calls", window, amount, calls, exchange.nowMillis())
+            : store.peek(key + "|calls", window, amount, calls, exchange.nowMillis())).toCompletableFuture();
     CompletableFuture<CounterResult> bandwidth = kilobytes == null ? CompletableFuture.completedFuture(null)
-        : store.peek(key + "|bandwidth", window, 1, kilobytes * 1024, exchange.now()).toCompletableFuture();
+        : store.peek(key + "|bandwidth", window, 1, kilobytes * 1024, exchange.nowMillis()).toCompletableFuture();
     if (volume.isDone() && bandwidth.isDone() && !volume.isCompletedExceptionally()
         && !bandwidth.isCompletedExceptionally()) {
       return CompletableFuture.completedFuture(new Outcome(volume.join(), bandwidth.join()));
@@ -42,10 +42,10 @@ record QuotaLimit(String key, Long calls, Long kilobytes, CounterWindow window) 
   /** Counts what was deferred once the response is final. */
   void countLater(CounterStore store, Exchange exchange, long amount, boolean countCall) {
     if (countCall && calls != null) {
-      store.add(key + "|calls", window, amount, exchange.now());
+      store.add(key + "|calls", window, amount, exchange.nowMillis());
     }
     if (kilobytes != null) {
-      store.add(key + "|bandwidth", window, bytes(exchange), exchange.now());
+      store.add(key + "|bandwidth", window, bytes(exchange), exchange.nowMillis());
     }
   }
 

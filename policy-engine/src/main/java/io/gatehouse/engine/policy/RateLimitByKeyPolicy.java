@@ -77,12 +77,12 @@ final class RateLimitByKeyPolicy implements Step {
     String key = KEY_PREFIX + (value == null ? "" : value);
     CompletionStage<CounterResult> check;
     if (incrementCondition == null) {
-      check = store.hit(key, window, amount, limit, exchange.now());
+      check = store.hit(key, window, amount, limit, exchange.nowMillis());
     } else {
-      check = store.peek(key, window, amount, limit, exchange.now());
+      check = store.peek(key, window, amount, limit, exchange.nowMillis());
       exchange.onResponse(e -> {
         if (Boolean.TRUE.equals(incrementCondition.get(e))) {
-          store.add(key, window, amount, e.now());
+          store.add(key, window, amount, e.nowMillis());
         }
       });
     }

@@ -167,7 +167,7 @@ final class RateLimitPolicy implements Step {
   /** One counter of a call: its key, limit and period. */
   private record Level(String key, long calls, long period) {
     CompletableFuture<CounterResult> hit(CounterStore store, Exchange exchange) {
-      return store.hit(key, CounterWindow.sliding(Duration.ofSeconds(period)), 1, calls, exchange.now())
+      return store.hit(key, CounterWindow.sliding(Duration.ofSeconds(period)), 1, calls, exchange.nowMillis())
           .toCompletableFuture();
     }
   }

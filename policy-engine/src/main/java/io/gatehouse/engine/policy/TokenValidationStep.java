@@ -67,11 +67,11 @@ final class TokenValidationStep implements Step {
     } catch (TokenRejection r) {
       throw failure(exchange, r);
     }
-    Instant now = exchange.now();
+    Instant now = exchange.nowMillis();
     KeySet keys = ring.current(sources, now);
     if (keys == null) {
       return Flow.later(ring.load(sources, now)
-          .thenCompose(k -> finish(exchange, token, rules, sources, k, true, exchange.now()).stage()));
+          .thenCompose(k -> finish(exchange, token, rules, sources, k, true, exchange.nowMillis()).stage()));
     }
     return finish(exchange, token, rules, sources, keys, true, now);
   }
@@ -89,7 +89,7 @@ final class TokenValidationStep implements Step {
       if (refetch == null) {
         return finish(exchange, token, rules, sources, keys, false, now);
       }
-      return Flow.later(refetch.thenCompose(k -> finish(exchange, token, rules, sources, k, false, exchange.now())
+      return Flow.later(refetch.thenCompose(k -> finish(exchange, token, rules, sources, k, false, exchange.nowMillis())
           .stage()));
     } catch (TokenRejection r) {
       throw failure(exchange, r);
