@@ -520,10 +520,9 @@ public final class GatehouseHandler extends ChannelDuplexHandler {
       ctx.write(msg, promise);
       return;
     }
-    // a full response is also content and the last part; a full request (which no server writes) counts as both
     boolean head = kind == HttpObjects.Kind.RESPONSE_HEAD || kind == HttpObjects.Kind.FULL_RESPONSE;
-    boolean content = kind != HttpObjects.Kind.RESPONSE_HEAD && kind != HttpObjects.Kind.OTHER_HTTP;
-    boolean last = content && kind != HttpObjects.Kind.CONTENT;
+    boolean content = kind.content;
+    boolean last = kind.last;
     ApplicationStream stream = writing;
     if (stream != null && content && !head) {
       if (last) {

@@ -26,21 +26,31 @@ import io.netty.util.ReferenceCountUtil;
 final class HttpObjects {
   enum Kind {
     /** A request head without its body ({@link HttpRequest}, not a {@link FullHttpRequest}). */
-    REQUEST_HEAD,
+    REQUEST_HEAD(false, false),
     /** A whole request ({@link FullHttpRequest}). */
-    FULL_REQUEST,
+    FULL_REQUEST(true, true),
     /** A response head without its body ({@link HttpResponse}, not a {@link FullHttpResponse}). */
-    RESPONSE_HEAD,
+    RESPONSE_HEAD(false, false),
     /** A whole response ({@link FullHttpResponse}). */
-    FULL_RESPONSE,
+    FULL_RESPONSE(true, true),
     /** A body part that is not the last ({@link HttpContent}, not a {@link LastHttpContent}). */
-    CONTENT,
+    CONTENT(true, false),
     /** The last body part ({@link LastHttpContent}, not a message head). */
-    LAST_CONTENT,
+    LAST_CONTENT(true, true),
     /** Another {@link HttpObject}. */
-    OTHER_HTTP,
+    OTHER_HTTP(false, false),
     /** Not an {@link HttpObject}. */
-    NOT_HTTP
+    NOT_HTTP(false, false);
+
+    /** Whether such a message is an {@link HttpContent} (whole messages are). */
+    final boolean content;
+    /** Whether such a message is a {@link LastHttpContent} (whole messages are). */
+    final boolean last;
+
+    Kind(boolean content, boolean last) {
+      this.content = content;
+      this.last = last;
+    }
   }
 
   private static final Class<?> EMPTY_LAST = LastHttpContent.EMPTY_LAST_CONTENT.getClass();

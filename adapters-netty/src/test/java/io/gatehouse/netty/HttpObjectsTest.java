@@ -3,6 +3,18 @@ package io.gatehouse.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.netty.HttpObjects.Kind;
+import io.gatehouse.engine.Gatehouse;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -11,6 +23,7 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -69,6 +82,8 @@ class HttpObjectsTest {
   void theExactClassAnswersAsTheInterfacesDo(Object msg, Kind expected) {
     assertThat(HttpObjects.kind(msg)).isEqualTo(expected);
     assertThat(HttpObjects.byInterfaces(msg)).isEqualTo(expected);
+    assertThat(expected.content).as("content").isEqualTo(msg instanceof HttpContent);
+    assertThat(expected.last).as("last part").isEqualTo(msg instanceof LastHttpContent);
     HttpObjects.release(msg);
     if (msg instanceof ReferenceCounted counted && msg != LastHttpContent.EMPTY_LAST_CONTENT) {
       assertThat(counted.refCnt()).as("released").isZero();
@@ -91,5 +106,43 @@ class HttpObjectsTest {
     HttpObjects.release(response);
     assertThat(content.refCnt()).isEqualTo(1);
     content.release();
+  }
+
+  /**
+   * In front mode, what the application writes that is neither a response nor a body part (here a request head) is
+   * released and acknowledged, as before the exact-class dispatch, and its real response still reaches the client.
+   */
+  @Test
+  void anApplicationWritingSomethingElseIsIgnoredAndItsResponseGoesOut() throws Exception {
+    Gatehouse gatehouse = Gatehouse.builder()
+        .apiOpsTree(TestTree.write(Files.createTempDirectory("kinds"), "http://app.local/base", "http://app.local/down"))
+        .build();
+    List<Boolean> acknowledged = new ArrayList<>();
+    EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(), GatehouseHandler.inFront(gatehouse),
+        new SimpleChannelInboundHandler<FullHttpRequest>() {
+          @Override
+          protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            ctx.write(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/stray"))
+                .addListener(f -> acknowledged.add(f.isSuccess()));
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.wrappedBuffer("hello".getBytes(StandardCharsets.US_ASCII)));
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 5);
+            ctx.writeAndFlush(response);
+          }
+        });
+    channel.writeInbound(Unpooled.copiedBuffer("GET /shop/hello HTTP/1.1\r\nHost: x\r\n\r\n",
+        StandardCharsets.US_ASCII));
+    channel.runPendingTasks();
+    StringBuilder response = new StringBuilder();
+    for (Object o = channel.readOutbound(); o != null; o = channel.readOutbound()) {
+      ByteBuf out = (ByteBuf) o;
+      response.append(out.toString(StandardCharsets.US_ASCII));
+      out.release();
+    }
+    assertThat(acknowledged).containsExactly(true);
+    assertThat(response.toString()).startsWith("HTTP/1.1 200").endsWith("hello").doesNotContain("/stray");
+    channel.checkException();
+    channel.finishAndReleaseAll();
+    LeakRecorder.assertNoLeaks();
   }
 }
