@@ -6,8 +6,6 @@ import io.gatehouse.api.Backend;
 import io.gatehouse.api.BackendResponse;
 import io.gatehouse.api.HttpHeaders;
 import io.gatehouse.engine.Gatehouse;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -28,7 +26,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,10 +67,7 @@ class HostileClientPropertiesTest {
 
   @BeforeContainer
   static void build() throws IOException {
-    gatehouse = Gatehouse.builder()
-        .apiOpsTree(TestTree.write(Files.createTempDirectory("hostile"), "http://app.local/base",
-            "http://app.local/down"))
-        .build();
+    gatehouse = TestTree.inFront("hostile");
   }
 
   @AfterContainer
@@ -274,16 +268,11 @@ class HostileClientPropertiesTest {
       }
     }
     channel.runPendingTasks();
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    for (Object o = channel.readOutbound(); o != null; o = channel.readOutbound()) {
-      ByteBuf buf = (ByteBuf) o;
-      output.writeBytes(ByteBufUtil.getBytes(buf));
-      buf.release();
-    }
+    byte[] output = WireResponses.drain(channel);
     boolean open = channel.isOpen();
     channel.finishAndReleaseAll();
     assertThat(allocator.unreleased()).as("buffers never released").isZero(); // pooled ones: see noLeaks()
-    return new Run(output.toByteArray(), open, application.problems);
+    return new Run(output, open, application.problems);
   }
 
   private static byte[] concat(List<Request> requests) {

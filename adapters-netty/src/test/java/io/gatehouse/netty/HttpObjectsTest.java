@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import io.netty.buffer.ByteBuf;
@@ -114,9 +113,7 @@ class HttpObjectsTest {
    */
   @Test
   void anApplicationWritingSomethingElseIsIgnoredAndItsResponseGoesOut() throws Exception {
-    Gatehouse gatehouse = Gatehouse.builder()
-        .apiOpsTree(TestTree.write(Files.createTempDirectory("kinds"), "http://app.local/base", "http://app.local/down"))
-        .build();
+    Gatehouse gatehouse = TestTree.inFront("kinds");
     List<Boolean> acknowledged = new ArrayList<>();
     EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(), GatehouseHandler.inFront(gatehouse),
         new SimpleChannelInboundHandler<FullHttpRequest>() {
@@ -133,14 +130,9 @@ class HttpObjectsTest {
     channel.writeInbound(Unpooled.copiedBuffer("GET /shop/hello HTTP/1.1\r\nHost: x\r\n\r\n",
         StandardCharsets.US_ASCII));
     channel.runPendingTasks();
-    StringBuilder response = new StringBuilder();
-    for (Object o = channel.readOutbound(); o != null; o = channel.readOutbound()) {
-      ByteBuf out = (ByteBuf) o;
-      response.append(out.toString(StandardCharsets.US_ASCII));
-      out.release();
-    }
+    String response = WireResponses.drainText(channel);
     assertThat(acknowledged).containsExactly(true);
-    assertThat(response.toString()).startsWith("HTTP/1.1 200").endsWith("hello").doesNotContain("/stray");
+    assertThat(response).startsWith("HTTP/1.1 200").endsWith("hello").doesNotContain("/stray");
     channel.checkException();
     channel.finishAndReleaseAll();
     LeakRecorder.assertNoLeaks();

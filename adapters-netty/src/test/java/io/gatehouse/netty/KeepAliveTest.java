@@ -3,7 +3,6 @@ package io.gatehouse.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.engine.Gatehouse;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -16,7 +15,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,22 +43,15 @@ class KeepAliveTest {
   })
   void theConnectionGoesOnAsTheRequestAsks(String version, String connection, boolean open, String answered)
       throws Exception {
-    Gatehouse gatehouse = Gatehouse.builder()
-        .apiOpsTree(TestTree.write(Files.createTempDirectory("keep"), "http://app.local/base", "http://app.local/down"))
-        .build();
+    Gatehouse gatehouse = TestTree.inFront("keep");
     EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(), GatehouseHandler.inFront(gatehouse),
         new Hello());
     String request = "GET /shop/hello " + version + "\r\nHost: x\r\n"
         + (connection == null ? "" : "Connection: " + connection + "\r\n") + "\r\n";
     channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
     channel.runPendingTasks();
-    StringBuilder response = new StringBuilder();
-    for (Object o = channel.readOutbound(); o != null; o = channel.readOutbound()) {
-      ByteBuf out = (ByteBuf) o;
-      response.append(out.toString(StandardCharsets.US_ASCII));
-      out.release();
-    }
-    String text = response.toString().toLowerCase(Locale.ROOT);
+    String response = WireResponses.drainText(channel);
+    String text = response.toLowerCase(Locale.ROOT);
     assertThat(text).startsWith(version.toLowerCase(Locale.ROOT) + " 200").endsWith("hello");
     if (answered == null) {
       assertThat(text).doesNotContain("\r\nconnection:");

@@ -31,7 +31,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,10 +44,7 @@ class NettyInFrontTest extends RealClientContract {
 
   @BeforeAll
   void start() throws Exception {
-    Gatehouse gatehouse = Gatehouse.builder()
-        .apiOpsTree(TestTree.write(Files.createTempDirectory("netty-handler"), "http://app.local/base",
-            "http://app.local/down"))
-        .build();
+    Gatehouse gatehouse = TestTree.inFront("netty-handler");
     group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {

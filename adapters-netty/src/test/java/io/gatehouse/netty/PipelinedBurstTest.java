@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +32,7 @@ class PipelinedBurstTest {
 
   @Test
   void fiveThousandRequestsWaitingBehindASlowOneAreAllAnswered() throws Exception {
-    Gatehouse gatehouse = Gatehouse.builder()
-        .apiOpsTree(TestTree.write(Files.createTempDirectory("burst"), "http://app.local/base", "http://app.local/down"))
-        .build();
+    Gatehouse gatehouse = TestTree.inFront("burst");
     HoldsTheFirst application = new HoldsTheFirst();
     EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestDecoder(), new HttpResponseEncoder(),
         GatehouseHandler.inFront(gatehouse), application);
@@ -52,12 +49,7 @@ class PipelinedBurstTest {
     int responses = 0;
     for (int round = 0; round < 10_000 && responses < n; round++) {
       channel.runPendingTasks();
-      for (Object o = channel.readOutbound(); o != null; o = channel.readOutbound()) {
-        ByteBuf out = (ByteBuf) o;
-        String text = out.toString(StandardCharsets.US_ASCII);
-        responses += text.split("HTTP/1.1 200 OK", -1).length - 1;
-        out.release();
-      }
+      responses += WireResponses.drainText(channel).split("HTTP/1.1 200 OK", -1).length - 1;
     }
     assertThat(responses).isEqualTo(n);
     assertThat(application.answered).isEqualTo(n);

@@ -1,5 +1,6 @@
 package io.gatehouse.netty;
 
+import io.gatehouse.engine.Gatehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,16 @@ import java.nio.file.Path;
  */
 final class TestTree {
   private TestTree() {}
+
+  /**
+   * A gatehouse serving the tree written to a new temporary folder named after {@code prefix}, for an application
+   * behind the handler in front mode (service URLs {@code http://app.local/base} and {@code http://app.local/down}).
+   */
+  static Gatehouse inFront(String prefix) throws IOException {
+    return Gatehouse.builder()
+        .apiOpsTree(write(Files.createTempDirectory(prefix), "http://app.local/base", "http://app.local/down"))
+        .build();
+  }
 
   static Path write(Path root, String serviceUrl, String downUrl) throws IOException {
     Files.writeString(root.resolve("policy.xml"), "<policies><inbound /><backend><forward-request timeout=\"10\" />"

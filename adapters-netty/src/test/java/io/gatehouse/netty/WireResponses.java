@@ -1,5 +1,8 @@
 package io.gatehouse.netty;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,6 +34,22 @@ final class WireResponses {
 
   private WireResponses(byte[] wire) {
     this.wire = wire;
+  }
+
+  /** Everything {@code channel} wrote so far (its outbound buffers, each released), as bytes. */
+  static byte[] drain(EmbeddedChannel channel) {
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    for (Object o = channel.readOutbound(); o != null; o = channel.readOutbound()) {
+      ByteBuf buf = (ByteBuf) o;
+      wire.writeBytes(ByteBufUtil.getBytes(buf));
+      buf.release();
+    }
+    return wire.toByteArray();
+  }
+
+  /** {@link #drain} as ASCII text. */
+  static String drainText(EmbeddedChannel channel) {
+    return new String(drain(channel), StandardCharsets.US_ASCII);
   }
 
   /**
