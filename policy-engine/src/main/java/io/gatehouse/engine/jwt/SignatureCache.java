@@ -13,7 +13,9 @@ import java.time.Duration;
  * signature), which a hit must match exactly: so a hit is the same token, as with a digest of the whole token, for a
  * fifth of the hashing (the signature of an HS256 token is one SHA-256 block of its five). Values are
  * {@link VerifiedToken}s; lifetime, audience, issuer and claim checks still run on every request. Bounded in size and
- * age.
+ * age: an entry older than the maximum age on the caller's clock (the engine's, read once by the step) is not
+ * returned, and it stays until the size bound evicts it or the token is verified and stored again. (Caffeine's own
+ * expiry would read {@code System.nanoTime} on every lookup and keep a write-order queue, for the same answer.)
  *
  * <p>The secret part is never a map key and never compared character by character (no timing oracle): it is found
  * by its digest. The signed part is compared with {@link String#equals} (it may stop at the first difference), which
@@ -25,9 +27,11 @@ import java.time.Duration;
  */
 public final class SignatureCache {
   private final Cache<Key, Entry> cache;
+  private final long maximumAgeMillis;
 
   public SignatureCache(long maximumSize, Duration maximumAge) {
-    this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maximumAge).build();
+    this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    this.maximumAgeMillis = maximumAge.toMillis();
   }
 
   /**
@@ -47,17 +51,21 @@ public final class SignatureCache {
     return w;
   }
 
-  /** The token under {@code key} whose signed part (all before its last dot) is {@code text[begin, end)}, or null. */
-  VerifiedToken get(Key key, String text, int begin, int end) {
+  /**
+   * The token under {@code key} whose signed part (all before its last dot) is {@code text[begin, end)}, stored less
+   * than the maximum age before {@code nowMillis}; or null.
+   */
+  VerifiedToken get(Key key, String text, int begin, int end, long nowMillis) {
     Entry entry = cache.getIfPresent(key);
     // String.equals is a vectorized intrinsic: comparing a copy beats a loop over the characters in place
-    return entry != null && entry.signed.length() == end - begin && entry.signed.equals(text.substring(begin, end))
+    return entry != null && nowMillis - entry.storedMillis < maximumAgeMillis && nowMillis >= entry.storedMillis
+        && entry.signed.length() == end - begin && entry.signed.equals(text.substring(begin, end))
         ? entry.token : null;
   }
 
-  /** Remembers {@code token}, whose signed part is {@code signed}, under {@code key}. */
-  void put(Key key, String signed, VerifiedToken token) {
-    cache.put(key, new Entry(signed, token));
+  /** Remembers {@code token}, whose signed part is {@code signed}, under {@code key}, as stored at {@code nowMillis}. */
+  void put(Key key, String signed, VerifiedToken token, long nowMillis) {
+    cache.put(key, new Entry(signed, token, nowMillis));
   }
 
   /** Entries currently held (approximate; tests and metrics). */
@@ -96,5 +104,5 @@ public final class SignatureCache {
     }
   }
 
-  private record Entry(String signed, VerifiedToken token) {}
+  private record Entry(String signed, VerifiedToken token, long storedMillis) {}
 }

@@ -53,7 +53,7 @@ public final class TokenVerifier {
    * @throws TokenRejection when the token is refused
    */
   public VerifiedToken verify(String token, KeySet keys, SignatureCache cache, boolean mayRefetch) {
-    return verify(token, 0, token.length(), keys, cache, mayRefetch);
+    return verify(token, 0, token.length(), keys, cache, mayRefetch, System.currentTimeMillis());
   }
 
   /**
@@ -62,6 +62,15 @@ public final class TokenVerifier {
    */
   public VerifiedToken verify(String text, int begin, int end, KeySet keys, SignatureCache cache,
       boolean mayRefetch) {
+    return verify(text, begin, end, keys, cache, mayRefetch, System.currentTimeMillis());
+  }
+
+  /**
+   * {@link #verify(String, int, int, KeySet, SignatureCache, boolean)} at {@code nowMillis} on the caller's clock,
+   * which decides whether a cache entry is still young enough.
+   */
+  public VerifiedToken verify(String text, int begin, int end, KeySet keys, SignatureCache cache,
+      boolean mayRefetch, long nowMillis) {
     if (end - begin > maxTokenLength) {
       throw TokenRejection.invalid("JWT is longer than " + maxTokenLength + " characters.");
     }
@@ -75,7 +84,7 @@ public final class TokenVerifier {
       if (cacheKey == null) {
         throw malformed();
       }
-      VerifiedToken hit = cache.get(cacheKey, text, begin, lastDot);
+      VerifiedToken hit = cache.get(cacheKey, text, begin, lastDot, nowMillis);
       if (hit != null) {
         return hit;
       }
@@ -93,7 +102,7 @@ public final class TokenVerifier {
         ? verifyCompact(token, dot1, dot2, keys, mayRefetch)
         : verifyEncrypted(token, keys, mayRefetch);
     if (cacheKey != null && verified.signed()) {
-      cache.put(cacheKey, token.substring(0, lastDot - begin), verified);
+      cache.put(cacheKey, token.substring(0, lastDot - begin), verified, nowMillis);
     }
     return verified;
   }

@@ -81,7 +81,8 @@ final class TokenValidationStep implements Step {
       KeySet keys, boolean mayRefetch, Instant now) {
     VerifiedToken verified;
     try {
-      verified = verifier.verify(token.text(), token.begin(), token.end(), keys, cache, mayRefetch);
+      verified = verifier.verify(token.text(), token.begin(), token.end(), keys, cache, mayRefetch,
+          now.toEpochMilli());
       rules.check(verified, now, keys.issuers());
       plan.extraCheck(verified, exchange);
     } catch (TokenVerifier.UnknownKeyId unknown) {

@@ -32,6 +32,22 @@ class JwtSignatureCacheTest {
   }
 
   @Test
+  void anEntryServesForItsMaximumAgeOnTheCallersClock() {
+    SignatureCache cache = new SignatureCache(100, Duration.ofSeconds(10));
+    KeySet keys = rsaKeys();
+    String token = rs256(claims());
+    long t0 = 1_000_000L;
+    VerifiedToken first = VERIFIER.verify(token, 0, token.length(), keys, cache, false, t0);
+    assertThat(VERIFIER.verify(token, 0, token.length(), keys, cache, false, t0 + 9_999)).isSameAs(first);
+    VerifiedToken again = VERIFIER.verify(token, 0, token.length(), keys, cache, false, t0 + 10_000);
+    assertThat(again).isNotSameAs(first); // too old: verified again, and stored anew
+    assertThat(VERIFIER.verify(token, 0, token.length(), keys, cache, false, t0 + 19_999)).isSameAs(again);
+    // a clock that went back (a test clock, a corrected system clock) does not trust entries from its future
+    assertThat(VERIFIER.verify(token, 0, token.length(), keys, cache, false, t0)).isNotSameAs(again);
+    assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
   void aNewKeySetVersionMissesAndOtherKeysStillRefuse() {
     SignatureCache cache = new SignatureCache(100, Duration.ofHours(1));
     String token = rs256(claims());
