@@ -68,24 +68,25 @@ final class NettyMessages {
   }
 
   /**
-   * The engine's view of a client's request with {@code headers} ({@link #requestHeaders}): absolute URL from the
-   * scheme of the connection and the Host header ({@code host}, the first one, or null), certificate chain from the
+   * The engine's view of a client's request with {@code headers} ({@link #requestHeaders}): the URL in parts, the
+   * scheme of the connection, the Host header ({@code host}, the first one, or null) and the request target (an
+   * absolute-form target is the URL as it is), certificate chain from the
    * TLS session. {@code ssl} (null without TLS) and {@code clientIp} belong to the connection and are found once per
    * connection by the caller.
    */
   static GatewayRequest toGatewayRequest(HttpRequest request, HttpHeaders headers, String host, byte[] body,
       Channel channel, SslHandler ssl, String clientIp) {
     String target = request.uri();
-    String url;
+    String method = request.method().name();
     if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
-      url = target;
-    } else {
-      if (host == null || host.isBlank()) {
-        host = authority(channel.localAddress());
-      }
-      url = (ssl != null ? "https://" : "http://") + host.strip() + (target.startsWith("/") ? target : "/" + target);
+      return new GatewayRequest(method, target, headers, body, clientIp, peerCertificates(ssl)); // absolute form
     }
-    return new GatewayRequest(request.method().name(), url, headers, body, clientIp, peerCertificates(ssl));
+    if (host == null || host.isBlank()) {
+      host = authority(channel.localAddress());
+    }
+    // in parts: the engine splits them without a concatenated URL to parse again
+    return GatewayRequest.fromParts(method, ssl != null ? "https" : "http", host.strip(),
+        target.startsWith("/") ? target : "/" + target, headers, body, clientIp, peerCertificates(ssl));
   }
 
   private static String authority(SocketAddress address) {

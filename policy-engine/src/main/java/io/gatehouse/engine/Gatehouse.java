@@ -118,7 +118,8 @@ public final class Gatehouse {
       String basePath) {
     Objects.requireNonNull(backendForThisRequest, "backendForThisRequest");
     Objects.requireNonNull(basePath, "basePath");
-    HttpUrl url = HttpUrl.parse(request.url());
+    HttpUrl url = request.target() != null ? HttpUrl.of(request.scheme(), request.authority(), request.target())
+        : HttpUrl.parse(request.url());
     if (url == null) {
       return notFound();
     }

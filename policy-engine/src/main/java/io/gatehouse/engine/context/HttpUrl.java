@@ -46,6 +46,21 @@ public record HttpUrl(String scheme, String host, int port, String rawPath, Stri
     return fast != null ? fast : parseWithUri(s);
   }
 
+  /**
+   * The parts of {@code scheme://authority target}, as {@link #parse} gives them for that text, without building it
+   * when the parts have the common shape: what a server reads off the wire (the connection's scheme, the
+   * {@code Host} header, an origin-form request target).
+   *
+   * @param scheme {@code http} or {@code https}, lower case
+   * @param authority host and optional port, e.g. {@code gw.example:8443}
+   * @param target the request target, e.g. {@code /orders/42?x=1}
+   */
+  public static HttpUrl of(String scheme, String authority, String target) {
+    HttpUrl fast = ("http".equals(scheme) || "https".equals(scheme)) && target.startsWith("/")
+        ? split(scheme, authority, 0, authority.length(), target, 0) : null;
+    return fast != null ? fast : parse(scheme + "://" + authority + target);
+  }
+
   private static HttpUrl parseCommon(String s) {
     String scheme;
     int i;
@@ -59,6 +74,18 @@ public record HttpUrl(String scheme, String host, int port, String rawPath, Stri
       return null;
     }
     int n = s.length();
+    int authorityEnd = i;
+    while (authorityEnd < n && s.charAt(authorityEnd) != '/' && s.charAt(authorityEnd) != '?') {
+      authorityEnd++;
+    }
+    return split(scheme, s, i, authorityEnd, s, authorityEnd);
+  }
+
+  /**
+   * The URL whose authority is {@code a[i, n)} and whose path and query follow at {@code t[j, ...)} (empty, or
+   * starting with {@code /} or {@code ?}); or null unless both have the common shape.
+   */
+  private static HttpUrl split(String scheme, String a, int i, int n, String t, int j) {
     int hostStart = i;
     // One pass over the host, keeping only hosts java.net.URI certainly reads as server names (isLabel).
     int labelStart = i;
@@ -67,12 +94,12 @@ public record HttpUrl(String scheme, String host, int port, String rawPath, Stri
     boolean digitsOnly = true;
     boolean octets = true;
     for (; i < n; i++) {
-      char c = s.charAt(i);
+      char c = a.charAt(i);
       if (c >= 128 || !HOST[c]) {
         break;
       }
       if (c == '.') {
-        if (!isLabel(s, labelStart, i)) {
+        if (!isLabel(a, labelStart, i)) {
           return null;
         }
         octets &= i - labelStart <= 3 && octet <= 255;
@@ -86,48 +113,49 @@ public record HttpUrl(String scheme, String host, int port, String rawPath, Stri
       }
     }
     int hostEnd = i;
-    if (!isLabel(s, labelStart, hostEnd)) {
+    if (!isLabel(a, labelStart, hostEnd)) {
       return null;
     }
-    char first = s.charAt(labelStart);
+    char first = a.charAt(labelStart);
     boolean plainHost = first >= 'A' // a letter: the host chars are letters, digits, '-' and '.'
         || digitsOnly && labels == 3 && octets && hostEnd - labelStart <= 3 && octet <= 255; // 3 dots, 4 octets
     if (!plainHost) {
       return null;
     }
-    String host = s.substring(hostStart, hostEnd);
     int port = -1;
-    if (i < n && s.charAt(i) == ':') {
+    if (i < n && a.charAt(i) == ':') {
       int portStart = ++i;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      while (i < n && a.charAt(i) >= '0' && a.charAt(i) <= '9') {
         i++;
       }
       if (i - portStart > 5) {
         return null;
       }
-      port = i == portStart ? -1 : Integer.parseInt(s, portStart, i, 10);
+      port = i == portStart ? -1 : Integer.parseInt(a, portStart, i, 10);
     }
-    if (i < n && s.charAt(i) != '/' && s.charAt(i) != '?') {
+    if (i < n) {
       return null; // user info, IPv6, an odd character: leave it to java.net.URI
     }
-    int pathStart = i;
-    while (i < n && s.charAt(i) != '?') {
-      if (!plain(s, i, false)) {
+    String host = hostStart == 0 && hostEnd == a.length() ? a : a.substring(hostStart, hostEnd);
+    int m = t.length();
+    int pathStart = j;
+    while (j < m && t.charAt(j) != '?') {
+      if (!plain(t, j, false)) {
         return null;
       }
-      i += s.charAt(i) == '%' ? 3 : 1;
+      j += t.charAt(j) == '%' ? 3 : 1;
     }
-    String path = s.substring(pathStart, i);
+    String path = pathStart == 0 && j == m ? t : t.substring(pathStart, j);
     String query = null;
-    if (i < n) {
-      int queryStart = ++i;
-      while (i < n) {
-        if (!plain(s, i, true)) {
+    if (j < m) {
+      int queryStart = ++j;
+      while (j < m) {
+        if (!plain(t, j, true)) {
           return null;
         }
-        i += s.charAt(i) == '%' ? 3 : 1;
+        j += t.charAt(j) == '%' ? 3 : 1;
       }
-      query = s.substring(queryStart);
+      query = t.substring(queryStart);
     }
     return new HttpUrl(scheme, host, port, path, query);
   }

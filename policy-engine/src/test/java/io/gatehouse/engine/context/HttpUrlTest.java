@@ -62,6 +62,49 @@ class HttpUrlTest {
     assertThat(direct.rawQuery()).as(url).isEqualTo(uri.getRawQuery());
   }
 
+  @Test
+  void takesTheWireParts() {
+    assertThat(HttpUrl.of("http", "127.0.0.1:18180", "/api/hello?x=1"))
+        .isEqualTo(new HttpUrl("http", "127.0.0.1", 18180, "/api/hello", "x=1"));
+    assertThat(HttpUrl.of("https", "Gw.Example", "/")).isEqualTo(new HttpUrl("https", "Gw.Example", -1, "/", null));
+    assertThat(HttpUrl.of("http", "[::1]:8080", "/x")).isEqualTo(new HttpUrl("http", "[::1]", 8080, "/x", null));
+    assertThat(HttpUrl.of("http", "h", "/a b")).isNull();
+    assertThat(HttpUrl.of("http", "bad_host", "/x")).isNull();
+  }
+
+  /** The parts give what the text they make gives: same parts, or both refuse. */
+  @Property(tries = 5000)
+  void partsAgreeWithTheirText(@ForAll("schemes") String scheme, @ForAll("authorities") String authority,
+      @ForAll("targets") String target) {
+    assertThat(HttpUrl.of(scheme, authority, target)).as(scheme + "://" + authority + target)
+        .isEqualTo(HttpUrl.parse(scheme + "://" + authority + target));
+  }
+
+  @Provide
+  Arbitrary<String> schemes() {
+    return Arbitraries.of("http", "https", "HTTP", "ftp");
+  }
+
+  @Provide
+  Arbitrary<String> authorities() {
+    Arbitrary<String> label = Arbitraries.oneOf(Arbitraries.integers().between(0, 300).map(String::valueOf),
+        Arbitraries.strings().withChars("ab1-").ofMinLength(0).ofMaxLength(4));
+    Arbitrary<String> host = Arbitraries.oneOf(
+        Arbitraries.strings().withChars("ab1029.-_:[]@/? ").ofMinLength(0).ofMaxLength(15),
+        label.list().ofMinSize(1).ofMaxSize(5).map(l -> String.join(".", l)));
+    Arbitrary<String> port = Arbitraries.oneOf(Arbitraries.just(""),
+        Arbitraries.strings().withChars("0123456789a").ofMaxLength(7).map(p -> ":" + p));
+    return Combinators.combine(host, port).as((h, p) -> h + p);
+  }
+
+  @Provide
+  Arbitrary<String> targets() {
+    Arbitrary<String> rest = Arbitraries.strings().withChars("/?#%abAF09 .~!*'();:@&=+$,[]\"<>\u00e4^`{}|\\")
+        .ofMaxLength(20);
+    Arbitrary<String> plain = Arbitraries.strings().withChars("/?%abAF09.~=&").ofMaxLength(20);
+    return Arbitraries.oneOf(rest, rest.map(t -> "/" + t), plain.map(t -> "/" + t)); // origin-form mostly
+  }
+
   @Provide
   Arbitrary<String> urls() {
     Arbitrary<String> label = Arbitraries.oneOf(Arbitraries.integers().between(0, 300).map(String::valueOf),
