@@ -125,9 +125,10 @@ public final class GatewayRequest {
     return clientCertificates;
   }
 
+  /** Method, URL and sizes; no header values (they carry keys and tokens, and this text ends up in logs). */
   @Override
   public String toString() {
-    return "GatewayRequest[" + method + " " + url() + ", headers=" + headers + ", body="
+    return "GatewayRequest[" + method + " " + url() + ", headers=" + headers.size() + ", body="
         + (body == null ? "none" : body.length + " bytes") + ", clientIp=" + clientIp + ", clientCertificates="
         + clientCertificates.size() + "]";
   }
