@@ -57,17 +57,9 @@ public final class TokenVerifier {
   }
 
   /**
-   * {@link #verify(String, KeySet, SignatureCache, boolean)} of the token {@code text[begin, end)}: a token inside
-   * a header value is verified without copying it out first (a cache hit never copies it).
-   */
-  public VerifiedToken verify(String text, int begin, int end, KeySet keys, SignatureCache cache,
-      boolean mayRefetch) {
-    return verify(text, begin, end, keys, cache, mayRefetch, System.currentTimeMillis());
-  }
-
-  /**
-   * {@link #verify(String, int, int, KeySet, SignatureCache, boolean)} at {@code nowMillis} on the caller's clock,
-   * which decides whether a cache entry is still young enough.
+   * {@link #verify(String, KeySet, SignatureCache, boolean)} of the token {@code text[begin, end)} at
+   * {@code nowMillis} on the caller's clock, which decides whether a cache entry is still young enough: a token
+   * inside a header value is verified without copying it out first (a cache hit never copies it).
    */
   public VerifiedToken verify(String text, int begin, int end, KeySet keys, SignatureCache cache,
       boolean mayRefetch, long nowMillis) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class JwtSignatureCacheTest {
   private static final TokenVerifier VERIFIER = new TokenVerifier(List.of(), true, 16 * 1024);
+  private static final long NOW = System.currentTimeMillis(); // the 4-argument verify reads this clock too
 
   private static KeySet rsaKeys() {
     return KeySet.of(List.of(VerificationKey.publicKey("rsa-1", JwtMint.rsa().getPublicKey())));
@@ -145,13 +146,13 @@ class JwtSignatureCacheTest {
     KeySet keys = rsaKeys();
     String token = rs256(claims());
     String header = "Bearer " + token + "  ";
-    VerifiedToken first = VERIFIER.verify(header, 7, 7 + token.length(), keys, cache, false);
+    VerifiedToken first = VERIFIER.verify(header, 7, 7 + token.length(), keys, cache, false, NOW);
     assertThat(VERIFIER.verify(token, keys, cache, false)).isSameAs(first);
-    assertThat(VERIFIER.verify(header, 7, 7 + token.length(), keys, null, false).claimValues("sub"))
+    assertThat(VERIFIER.verify(header, 7, 7 + token.length(), keys, null, false, NOW).claimValues("sub"))
         .isEqualTo(first.claimValues("sub"));
     TokenVerifier short10 = new TokenVerifier(List.of(), true, 10);
-    assertThatThrownBy(() -> short10.verify(header, 7, 17, keys, cache, false)).isInstanceOf(TokenRejection.class)
+    assertThatThrownBy(() -> short10.verify(header, 7, 17, keys, cache, false, NOW)).isInstanceOf(TokenRejection.class)
         .extracting(e -> ((TokenRejection) e).reason()).isEqualTo("JwtInvalid");
-    assertThatThrownBy(() -> short10.verify(header, 7, 18, keys, cache, false)).hasMessageContaining("longer");
+    assertThatThrownBy(() -> short10.verify(header, 7, 18, keys, cache, false, NOW)).hasMessageContaining("longer");
   }
 }
