@@ -313,12 +313,10 @@ public final class GatehouseFilter implements Filter {
     }
   }
 
-  /** How much of a rejected body is read and thrown away after the 413 (see {@link #discardRest}). */
-  private static final int DISCARD_LIMIT = 1 << 20;
-
   /**
-   * Reads and drops up to {@link #DISCARD_LIMIT} bytes of a rejected request body. A connection closed while the
-   * client is still sending can be reset before the client reads the 413; consuming the rest first lets it arrive.
+   * Reads and drops up to {@link RequestBodyReader#DISCARD_LIMIT} bytes of a rejected request body. A connection
+   * closed while the client is still sending can be reset before the client reads the 413; consuming the rest first
+   * lets it arrive.
    * Bounded, so a huge upload still ends with the connection closed.
    */
   private static void discardRest(HttpServletRequest req) {
@@ -327,7 +325,7 @@ public final class GatehouseFilter implements Filter {
     try {
       var in = req.getInputStream();
       int n;
-      while (discarded < DISCARD_LIMIT && (n = in.read(buffer)) > 0) {
+      while (discarded < RequestBodyReader.DISCARD_LIMIT && (n = in.read(buffer)) > 0) {
         discarded += n;
       }
     } catch (IOException | IllegalStateException e) {

@@ -12,6 +12,9 @@ import java.util.function.Consumer;
  * for chains that do not support async, by blocking reads ({@link #readBlocking}).
  */
 final class RequestBodyReader implements ReadListener {
+  /** How much of a rejected body is read and thrown away before the connection may close. */
+  static final int DISCARD_LIMIT = 1 << 20;
+
   /** Thrown (or reported) when the body exceeds the limit. */
   static final class TooLarge extends IOException {
     TooLarge(long limit) {
@@ -26,6 +29,7 @@ final class RequestBodyReader implements ReadListener {
   private final Consumer<Throwable> onError;
   private final byte[] chunk = new byte[16 * 1024];
   private boolean failed;
+  private long discarded = -1; // bytes dropped since the limit was passed, or -1 while the body is within it
 
   private RequestBodyReader(ServletInputStream input, long limit, int expected, Consumer<byte[]> onBody,
       Consumer<Throwable> onError) {
@@ -38,7 +42,10 @@ final class RequestBodyReader implements ReadListener {
 
   /**
    * Starts reading asynchronously; exactly one of {@code onBody} and {@code onError} (with {@link TooLarge} when the
-   * limit is exceeded) is called later on a container thread.
+   * limit is exceeded) is called later on a container thread. Past the limit the rest is read and dropped, up to
+   * {@link #DISCARD_LIMIT} more bytes, before {@link TooLarge} is reported: as for a blocking read (see
+   * {@code GatehouseFilter.discardRest}), a connection closed while the client still sends can be reset before the
+   * client reads the 413.
    */
   static void readAsync(ServletInputStream input, long limit, long declaredLength, Consumer<byte[]> onBody,
       Consumer<Throwable> onError) {
@@ -69,20 +76,35 @@ final class RequestBodyReader implements ReadListener {
       if (n == -1) {
         return;
       }
-      if (body.size() + (long) n > limit) {
-        failed = true;
-        onError.accept(new TooLarge(limit));
-        return;
+      if (discarded >= 0) {
+        discarded += n;
+        if (discarded >= DISCARD_LIMIT) {
+          tooLarge();
+        }
+      } else if (body.size() + (long) n > limit) {
+        discarded = n;
+        body.reset();
+      } else {
+        body.write(chunk, 0, n);
       }
-      body.write(chunk, 0, n);
     }
   }
 
   @Override
   public void onAllDataRead() {
-    if (!failed) {
+    if (failed) {
+      return;
+    }
+    if (discarded >= 0) {
+      tooLarge();
+    } else {
       onBody.accept(body.toByteArray());
     }
+  }
+
+  private void tooLarge() {
+    failed = true;
+    onError.accept(new TooLarge(limit));
   }
 
   @Override
